@@ -259,35 +259,53 @@ class MlpHiddenTests {
     }
 
     @Test
-    void backwardChangesNeitherItsInputsNorTheNetwork() {
+    void backwardChangesNeitherItsInputsNorTheNetwork(TestReporter reporter) {
         Net n = NON_SQUARE_BATCH_7;
         Mlp mlp = n.student();
         MlpCache cache = mlp.forward(n.x);
-        Matrix[] before = {copy(n.x), copy(n.y), copy(cache.z1()), copy(cache.a1()), copy(cache.z2()),
-            copy(cache.yPred()), copy(mlp.w1()), copy(mlp.b1()), copy(mlp.w2()), copy(mlp.b2())};
+        double[][][] before = arrays(n.x, n.y, cache.z1(), cache.a1(), cache.z2(), cache.yPred(), mlp.w1(), mlp.b1(),
+                mlp.w2(), mlp.b2());
         mlp.backward(n.x, n.y, cache);
-        Matrix[] after = {n.x, n.y, cache.z1(), cache.a1(), cache.z2(), cache.yPred(), mlp.w1(), mlp.b1(), mlp.w2(),
-            mlp.b2()};
+        double[][][] after = arrays(n.x, n.y, cache.z1(), cache.a1(), cache.z2(), cache.yPred(), mlp.w1(), mlp.b1(),
+                mlp.w2(), mlp.b2());
         String[] names = {"x", "yTrue", "cache.z1", "cache.a1", "cache.z2", "cache.yPred", "W1", "b1", "W2", "b2"};
+        List<TensorCheck> checks = new ArrayList<>();
         for (int i = 0; i < before.length; i++) {
-            assertEquals(before[i], after[i], "backward changed " + names[i] + ": it must leave its inputs, the cache "
-                    + "and the network's parameters as they were");
+            checks.add(Gradients.checkUnchanged(names[i], before[i], after[i]));
         }
+        requireEvery(reporter, checks, "backward (" + n.label + ") must leave its inputs, the cache and the network's "
+                + "parameters as they were");
     }
 
     @Test
-    void backwardTwiceGivesTheSameResult() {
+    void backwardTwiceGivesTheSameResult(TestReporter reporter) {
         Net n = SEED_SHAPE_BATCH_5;
         Mlp mlp = n.student();
         MlpCache cache = mlp.forward(n.x);
         MlpGradients first = mlp.backward(n.x, n.y, cache);
         MlpGradients second = mlp.backward(n.x, n.y, cache);
-        Matrix[] a = {first.dW1(), first.db1(), first.dW2(), first.db2()};
-        Matrix[] b = {second.dW1(), second.db1(), second.dW2(), second.db2()};
+        double[][][] a = arrays(first.dW1(), first.db1(), first.dW2(), first.db2());
+        double[][][] b = arrays(second.dW1(), second.db1(), second.dW2(), second.db2());
+        List<TensorCheck> checks = new ArrayList<>();
         for (int i = 0; i < a.length; i++) {
-            assertEquals(a[i], b[i], GRADIENT_NAMES[i] + " differs between two backward calls with the same cache ("
-                    + n.label + "): backward must not keep or change state between calls");
+            checks.add(Gradients.checkRepeatable(GRADIENT_NAMES[i], a[i], b[i]));
         }
+        requireEvery(reporter, checks, "two backward calls with the same cache (" + n.label + ") must give the same "
+                + "gradients: backward must not keep or change state between calls");
+    }
+
+    /**
+     * All or nothing, for a behaviour that holds or not: publishes the diagnoses of the failed checks (no credit and
+     * no {@code wrong-tensors}, which speaks of gradient values) and fails with one line per failed check.
+     */
+    private static void requireEvery(TestReporter reporter, List<TensorCheck> checks, String rule) {
+        TensorCheck[] all = checks.toArray(TensorCheck[]::new);
+        String failures = Verdicts.failureMessage(all);
+        if (failures.isEmpty()) {
+            return;
+        }
+        checks.forEach(check -> check.diagnoses().forEach(finding -> Verdicts.diagnose(reporter, finding)));
+        fail(rule + ":\n" + failures);
     }
 
     /** Grades each tensor against central differences of the reference loss. */
@@ -342,8 +360,13 @@ class MlpHiddenTests {
         return m.rows() + "x" + m.cols();
     }
 
-    private static Matrix copy(Matrix m) {
-        return Matrix.of(m.toArray());
+    /** Each matrix as a new array (a deep copy), in order. */
+    private static double[][][] arrays(Matrix... matrices) {
+        double[][][] out = new double[matrices.length][][];
+        for (int i = 0; i < matrices.length; i++) {
+            out[i] = matrices[i].toArray();
+        }
+        return out;
     }
 
     private static double maxAbs(Matrix m) {
