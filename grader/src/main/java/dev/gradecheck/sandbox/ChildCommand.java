@@ -1,0 +1,59 @@
+package dev.gradecheck.sandbox;
+
+import dev.gradecheck.sandbox.child.ChildMain;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The command line of a child JVM: the isolation prefix, {@code java} with the memory, stack and start-up flags (and
+ * the class-data archive when there is one), the runner's class path and main class. Nothing secret is on it: the job travels over standard input.
+ */
+final class ChildCommand {
+
+    /**
+     * Start-up flags, measured to help: C1 only (tests are short; C2 compile threads cost more than they return),
+     * serial GC (fewer threads, smaller footprint), the JDK's class-data archive, no perf-data file in /tmp.
+     */
+    static final List<String> FAST_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+            "-XX:-UsePerfData");
+
+    private ChildCommand() {
+    }
+
+    /**
+     * Gives a child process a clean environment: no secrets of the grader's, no {@code JAVA_TOOL_OPTIONS} or the
+     * like for the child JVM; only a fixed {@code PATH} and locale.
+     */
+    static ProcessBuilder withCleanEnvironment(ProcessBuilder builder) {
+        Map<String, String> environment = builder.environment();
+        environment.clear();
+        environment.put("PATH", "/usr/bin:/bin");
+        environment.put("LANG", "C.UTF-8");
+        return builder;
+    }
+
+    /** The full command for one child. */
+    static List<String> of(SandboxSettings settings, IsolationPlan plan, RunFolder run, ChildFolder folder) {
+        List<String> command = new ArrayList<>(plan.prefix());
+        command.add(settings.javaExecutable().toString());
+        command.add("-Xmx" + settings.heapMegabytes() + "m");
+        command.add("-Xss" + settings.stackKilobytes() + "k");
+        command.add("-XX:+ExitOnOutOfMemoryError");
+        command.add("-XX:MaxMetaspaceSize=128m");
+        command.addAll(FAST_START);
+        command.addAll(run.jvmOptions());
+        command.add("-XX:ErrorFile=" + folder.tmp().resolve("hs_err_pid%p.log"));
+        command.add("-Djava.io.tmpdir=" + folder.tmp());
+        command.add("-Dfile.encoding=UTF-8");
+        command.add("-Duser.language=en");
+        command.add("-Djava.awt.headless=true");
+        command.add("-cp");
+        command.add(run.childClasspath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        command.add(ChildMain.class.getName());
+        return command;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.gradecheck.sandbox;
+
+import dev.gradecheck.api.CapturedOutput;
+import dev.gradecheck.sandbox.child.Wire;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.Optional;
+
+/** One authenticated event from the child runner, decoded. */
+sealed interface ChildEvent {
+
+    /** The child has read its job and opened the channel; no course class has been loaded yet. */
+    record Ready() implements ChildEvent {
+    }
+
+    /** JUnit started a test class (outside any requested method). */
+    record ClassStarted(String className) implements ChildEvent {
+    }
+
+    /** JUnit finished a test class. */
+    record ClassFinished(String className) implements ChildEvent {
+    }
+
+    /** A requested test method started. */
+    record Started(String test) implements ChildEvent {
+    }
+
+    /** A running test published a report entry. */
+    record Entry(String test, String key, String value) implements ChildEvent {
+    }
+
+    /**
+     * A requested test method ended, or will never run.
+     *
+     * @param test {@code Class#method}
+     * @param status one of the {@link Wire} statuses
+     * @param note the child's explanation when it did not run normally, else empty
+     * @param failure what it threw (or its first failing invocation threw), if anything
+     * @param invocation display name of the first failing invocation when that decided the outcome, else empty
+     * @param invocations how many invocations (or dynamic tests) ran below the method; 0 for a plain test
+     * @param failedInvocations how many of those did not succeed
+     */
+    record Finished(String test, String status, String note, Optional<Thrown> failure, CapturedOutput output,
+                    Duration duration, String invocation, int invocations, int failedInvocations)
+            implements ChildEvent {
+    }
+
+    /** The child ran everything it was asked to and is about to halt. */
+    record Done() implements ChildEvent {
+    }
+
+    /**
+     * Decodes an authenticated payload. Throws {@link IllegalArgumentException} (or a JSON-P exception) for a payload
+     * of unknown type or shape, which the reader counts as a rejected line.
+     */
+    static ChildEvent decode(JsonObject payload) {
+        String type = payload.getString(Wire.TYPE);
+        return switch (type) {
+            case Wire.READY -> new Ready();
+            case Wire.CLASS_STARTED -> new ClassStarted(payload.getString(Wire.CLASS));
+            case Wire.CLASS_FINISHED -> new ClassFinished(payload.getString(Wire.CLASS));
+            case Wire.STARTED -> new Started(payload.getString(Wire.TEST));
+            case Wire.ENTRY -> new Entry(payload.getString(Wire.TEST), payload.getString(Wire.KEY),
+                    payload.getString(Wire.VALUE));
+            case Wire.FINISHED -> finished(payload);
+            case Wire.DONE -> new Done();
+            default -> throw new IllegalArgumentException("unknown event type " + type);
+        };
+    }
+
+    private static Finished finished(JsonObject payload) {
+        JsonObject failure = payload.getJsonObject(Wire.FAILURE);
+        return new Finished(
+                payload.getString(Wire.TEST),
+                payload.getString(Wire.STATUS),
+                payload.getString(Wire.NOTE, ""),
+                Optional.ofNullable(failure).map(Thrown::decode),
+                new CapturedOutput(payload.getString(Wire.OUTPUT, ""),
+                        payload.containsKey(Wire.DROPPED) ? payload.getJsonNumber(Wire.DROPPED).longValue() : 0),
+                Duration.ofNanos(payload.containsKey(Wire.DURATION_NANOS)
+                        ? payload.getJsonNumber(Wire.DURATION_NANOS).longValue() : 0),
+                payload.getString(Wire.INVOCATION, ""),
+                payload.getInt(Wire.INVOCATIONS, 0),
+                payload.getInt(Wire.FAILED_INVOCATIONS, 0));
+    }
+}

@@ -1,0 +1,310 @@
+package dev.gradecheck.sandbox;
+
+import dev.gradecheck.sandbox.child.ChildMain;
+import dev.gradecheck.sandbox.child.Wire;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+/**
+ * The child JVM's own class path in a stable folder shared by every grader on this machine that uses the same JDK,
+ * runner and libraries ({@code java.io.tmpdir/gradecheck-child-KEY}): the runner as a jar, copies of the libraries,
+ * and a class-data-sharing archive of the classes a child loads, which roughly halves a child's start-up. The
+ * archive is made once, from a training child that runs {@code WarmUpCases}.
+ *
+ * <p>The folder is world-readable (a child running as another user loads from it) and writable by its owner only.
+ * It is used only if it is owned by this grader's user and nothing in it is writable by anyone else, since whatever
+ * is in it runs as the child's runner. Anything going wrong here only costs speed: {@link #prepare} then returns
+ * empty and children load the libraries from where the grader found them. Thread-safe.
+ */
+final class ChildRuntime {
+
+    private static final Map<String, Optional<ChildRuntime>> PREPARED = new ConcurrentHashMap<>();
+    private static final List<String> WARM_UP_CASES = List.of("passes", "parameterized", "fails").stream()
+            .map(method -> "dev.gradecheck.sandbox.child.WarmUpCases#" + method).toList();
+    private static final long TRAINING_LIMIT_SECONDS = 120;
+    private static final String ARCHIVE = "child.jsa";
+
+    private final List<Path> classpath;
+    private final Optional<Path> archive;
+
+    private ChildRuntime(List<Path> classpath, Optional<Path> archive) {
+        this.classpath = List.copyOf(classpath);
+        this.archive = archive;
+    }
+
+    /** The runtime for children of these settings, made on first use; empty when it cannot be made or trusted. */
+    static Optional<ChildRuntime> prepare(SandboxSettings settings, ChildClasspath sources) {
+        try {
+            String key = key(settings, sources);
+            return PREPARED.computeIfAbsent(key, k -> create(settings, sources, k));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The runner jar, then the libraries. */
+    List<Path> classpath() {
+        return classpath;
+    }
+
+    /** The options that make a child use the archive (nothing when there is none). */
+    List<String> jvmOptions() {
+        return archive.map(file -> List.of("-XX:SharedArchiveFile=" + file, "-Xshare:auto")).orElse(List.of());
+    }
+
+    /** The folder holding everything, for checking that another user can reach it. */
+    Path folder() {
+        return classpath.get(0).getParent();
+    }
+
+    private static Optional<ChildRuntime> create(SandboxSettings settings, ChildClasspath sources, String key) {
+        try {
+            Path folder = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().resolve("gradecheck-child-" + key);
+            if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+                build(folder, sources);
+            }
+            if (!trusted(folder)) {
+                return Optional.empty();
+            }
+            List<Path> classpath = classpathIn(folder);
+            Path archive = folder.resolve(ARCHIVE);
+            if (!Files.exists(archive) && !train(settings, classpath, archive)) {
+                return Optional.of(new ChildRuntime(classpath, Optional.empty()));
+            }
+            return Optional.of(new ChildRuntime(classpath, trusted(folder) ? Optional.of(archive) : Optional.empty()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Builds the folder under a temporary name and renames it into place, so no one sees it half-made. */
+    private static void build(Path folder, ChildClasspath sources) throws IOException {
+        Path building = Files.createTempDirectory(folder.getParent(), folder.getFileName() + ".building-");
+        sources.writeRunnerJar(building.resolve("runner.jar"));
+        Path lib = Files.createDirectory(building.resolve("lib"));
+        List<Path> libraries = sources.libraries();
+        for (int i = 0; i < libraries.size(); i++) {
+            Path library = libraries.get(i);
+            Path copy = lib.resolve(String.format(Locale.ROOT, "%02d-%s", i, jarName(library)));
+            if (Files.isDirectory(library)) {
+                pack(library, copy);
+            } else {
+                Files.copy(library, copy);
+            }
+        }
+        makeReadOnlyForOthers(building);
+        try {
+            Files.move(building, folder, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
+            deleteTree(building);
+        }
+    }
+
+    private static String jarName(Path library) {
+        String name = library.getFileName().toString();
+        return name.endsWith(".jar") ? name : name + ".jar";
+    }
+
+    /** Packs a class folder (a library not yet packaged, as in a reactor build) into a jar: CDS needs jars. */
+    private static void pack(Path classes, Path jar) throws IOException {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+             Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+    }
+
+    private static List<Path> classpathIn(Path folder) throws IOException {
+        List<Path> classpath = new ArrayList<>(List.of(folder.resolve("runner.jar")));
+        try (Stream<Path> jars = Files.list(folder.resolve("lib"))) {
+            classpath.addAll(jars.sorted().toList());
+        }
+        return classpath;
+    }
+
+    /**
+     * Runs a training child that records the classes it loads, dumps them into an archive and checks that a JVM can
+     * map it. True when the archive is in place.
+     */
+    private static boolean train(SandboxSettings settings, List<Path> classpath, Path archive) throws IOException {
+        Path work = Files.createTempDirectory("gradecheck-training-");
+        try {
+            Path classList = work.resolve("classes.lst");
+            Path candidate = work.resolve(ARCHIVE);
+            String cp = String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList());
+            return runTrainingChild(settings, classpath, cp, classList, work)
+                    && succeeds(work, List.of(java(settings), "-Xshare:dump", "-XX:+UseSerialGC",
+                            "-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + candidate, "-cp", cp))
+                    && succeeds(work, List.of(java(settings), "-XX:+UseSerialGC", "-Xshare:on",
+                            "-XX:SharedArchiveFile=" + candidate, "-cp", cp, "-version"))
+                    && publish(candidate, archive);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static boolean runTrainingChild(SandboxSettings settings, List<Path> classpath, String cp, Path classList,
+                                            Path work) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java(settings), "-Xmx" + settings.heapMegabytes() + "m"));
+        command.addAll(ChildCommand.FAST_START);
+        command.addAll(List.of("-XX:DumpLoadedClassList=" + classList, "-cp", cp, ChildMain.class.getName()));
+        Process child = start(command, work);
+        byte[] token = new byte[Wire.TOKEN_BYTES];
+        new SecureRandom().nextBytes(token);
+        JobMessage.send(child, token, work.resolve("events.jsonl"), 100, classpath.subList(0, 1), WARM_UP_CASES);
+        return awaitSuccess(child);
+    }
+
+    private static boolean succeeds(Path work, List<String> command) throws IOException {
+        return awaitSuccess(start(command, work));
+    }
+
+    private static Process start(List<String> command, Path work) throws IOException {
+        return ChildCommand.withCleanEnvironment(new ProcessBuilder(command)).directory(work.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
+    private static boolean awaitSuccess(Process process) {
+        try {
+            if (process.waitFor(TRAINING_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+                return process.exitValue() == 0;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        return false;
+    }
+
+    private static boolean publish(Path candidate, Path archive) throws IOException {
+        Path staged = Files.createTempFile(archive.getParent(), ARCHIVE, ".new");
+        Files.copy(candidate, staged, StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(staged, PosixFilePermissions.fromString("r--r--r--"));
+        Files.move(staged, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return true;
+    }
+
+    private static String java(SandboxSettings settings) {
+        return settings.javaExecutable().toString();
+    }
+
+    /** Everything below is owned by this user, no symbolic links, and nothing is writable by group or others. */
+    static boolean trusted(Path folder) throws IOException {
+        Object self = ownUid(folder.getParent());
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.toList()) {
+                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+                boolean safe = !Files.isSymbolicLink(path)
+                        && self.equals(Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS))
+                        && !permissions.contains(PosixFilePermission.GROUP_WRITE)
+                        && !permissions.contains(PosixFilePermission.OTHERS_WRITE);
+                if (!safe) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** This process's user id, as the owner of a file it just made. */
+    private static Object ownUid(Path where) throws IOException {
+        Path probe = Files.createTempFile(where, "gradecheck-uid-", ".probe");
+        try {
+            return Files.getAttribute(probe, "unix:uid");
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+    }
+
+    private static void makeReadOnlyForOthers(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.toList()) {
+                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
+                        Files.isDirectory(path) ? "rwxr-xr-x" : "r--r--r--"));
+            }
+        }
+    }
+
+    /** A name for the runtime: changes with the JDK, the runner's classes and every library. */
+    private static String key(SandboxSettings settings, ChildClasspath sources) throws IOException {
+        MessageDigest digest = sha256();
+        update(digest, "gradecheck-child-runtime-1");
+        Path java = settings.javaExecutable().toRealPath();
+        update(digest, java.toString());
+        Path modules = java.getParent().getParent().resolve("lib").resolve("modules");
+        if (Files.exists(modules)) {
+            update(digest, Files.size(modules) + "@" + Files.getLastModifiedTime(modules));
+        }
+        for (Map.Entry<String, byte[]> runnerClass : sources.runnerClasses().entrySet()) {
+            update(digest, runnerClass.getKey());
+            digest.update(runnerClass.getValue());
+        }
+        for (Path library : sources.libraries()) {
+            updateWithFiles(digest, library.toRealPath());
+        }
+        return HexFormat.of().formatHex(digest.digest()).substring(0, 24);
+    }
+
+    /** Path, size and time of a jar, or of every file of a class folder. */
+    private static void updateWithFiles(MessageDigest digest, Path library) throws IOException {
+        try (Stream<Path> files = Files.walk(library)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                update(digest, file + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file));
+            }
+        }
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            // best effort: a temporary folder
+        }
+    }
+}

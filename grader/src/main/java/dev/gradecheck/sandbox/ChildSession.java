@@ -1,0 +1,289 @@
+package dev.gradecheck.sandbox;
+
+import dev.gradecheck.api.TestId;
+import dev.gradecheck.api.TestStatus;
+import dev.gradecheck.sandbox.child.Wire;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * One child JVM, from start to end: starts it, sends it the job on its standard input, follows its events, enforces
+ * the limits, kills its process tree, and settles in the {@link JobLedger} every test it owed a result for.
+ *
+ * <p>Limits are the parent's: a started test gets its own time limit plus a small grace, the time between tests is
+ * bounded too, and the job's deadline caps everything. A child that dies or is killed leaves the test it was running
+ * (or, outside any test, the test class it was preparing) with an error or timeout. If that would leave no test
+ * settled by this child, the first test it owed is settled instead, so every child settles at least one test and a
+ * job's restarts always end. Not thread-safe; used once.
+ */
+final class ChildSession {
+
+    /** How the child ended. */
+    enum Ending {
+        /** It ran everything and said so. */
+        COMPLETED,
+        /** It exited (or was killed by a signal) before saying it was done. */
+        EXITED,
+        /** A test overran its time limit and the child was killed. */
+        TIMED_OUT,
+        /** Outside any test, it showed no sign of life for too long and was killed. */
+        HUNG,
+        /** The job's time ran out and the child was killed; nothing more runs. */
+        CAP_REACHED,
+        /** The grader's thread was interrupted; the child was killed and nothing more runs. */
+        INTERRUPTED
+    }
+
+    static final Duration GRACE = Duration.ofMillis(300);
+    static final Duration STARTUP_LIMIT = Duration.ofSeconds(60);
+    static final Duration IDLE_MINIMUM = Duration.ofSeconds(30);
+    private static final long POLL_MILLIS = 10;
+    private static final int TRACK_EVERY_POLLS = 20;
+    private static final Duration KILL_PATIENCE = Duration.ofSeconds(5);
+    private static final int MAX_EVENT_LINE_BYTES = 4 * 1024 * 1024;
+    private static final long MAX_EVENTS_BYTES = 256L * 1024 * 1024;
+    private static final int TAIL_BYTES = 16 * 1024;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SandboxSettings settings;
+    private final IsolationPlan plan;
+    private final RunFolder folder;
+    private final JobLedger ledger;
+    private final Path workDirectory;
+    private final long deadlineNanos;
+    private final List<TestSpec> owed;
+    private final SessionState state;
+
+    ChildSession(SandboxSettings settings, IsolationPlan plan, RunFolder folder, JobLedger ledger, Path workDirectory,
+                 long deadlineNanos) {
+        this.settings = settings;
+        this.plan = plan;
+        this.folder = folder;
+        this.ledger = ledger;
+        this.workDirectory = workDirectory;
+        this.deadlineNanos = deadlineNanos;
+        this.owed = ledger.remaining();
+        this.state = new SessionState(ledger);
+    }
+
+    /**
+     * Runs the owed tests in one child and settles them. Throws {@link IllegalStateException} when the child JVM
+     * cannot start at all (a problem of the grader's installation; no student code has run by then).
+     */
+    Ending run() throws IOException {
+        ChildFolder files = folder.newChild();
+        byte[] token = new byte[Wire.TOKEN_BYTES];
+        RANDOM.nextBytes(token);
+        ProcessTree tree = new ProcessTree(start(files));
+        try (EventReader reader = new EventReader(files.eventsFile(), token, MAX_EVENT_LINE_BYTES, MAX_EVENTS_BYTES)) {
+            JobMessage.send(tree.process(), token, files.eventsFile(), settings.outputCapChars(),
+                    folder.courseClasspath(), owed.stream().map(test -> test.id().toString()).toList());
+            Ending ending = follow(tree, reader, files);
+            state.stop();
+            tree.kill(KILL_PATIENCE);
+            state.apply(reader.poll());
+            noteRejectedLines(reader.rejected());
+            settle(ending, tree.process(), files);
+            return ending;
+        } finally {
+            tree.kill(KILL_PATIENCE);
+        }
+    }
+
+    private Process start(ChildFolder files) {
+        List<String> command = ChildCommand.of(settings, plan, folder, files);
+        ProcessBuilder builder = ChildCommand.withCleanEnvironment(new ProcessBuilder(command))
+                .directory(workDirectory.toFile())
+                .redirectOutput(files.stdout().toFile())
+                .redirectError(files.stderr().toFile());
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("the sandbox cannot start a child JVM with " + settings.javaExecutable()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Follows the child's events until it ends or a limit is reached. */
+    private Ending follow(ProcessTree tree, EventReader reader, ChildFolder files) throws IOException {
+        long startNanos = System.nanoTime();
+        Duration idleLimit = idleLimit();
+        for (int polls = 1; ; polls++) {
+            state.apply(reader.poll());
+            Optional<Ending> ending = ending(tree.process(), startNanos, idleLimit, files);
+            if (ending.isPresent()) {
+                return ending.get();
+            }
+            if (polls % TRACK_EVERY_POLLS == 0) {
+                tree.track();
+            }
+            if (!sleep(tree.process())) {
+                return Ending.INTERRUPTED;
+            }
+        }
+    }
+
+    /** How the child ends now, if it does: it ended by itself, or a limit says it must. */
+    private Optional<Ending> ending(Process process, long startNanos, Duration idleLimit, ChildFolder files) {
+        if (!process.isAlive() || state.done()) {
+            return Optional.of(state.done() ? awaitExit(process) : Ending.EXITED);
+        }
+        long now = System.nanoTime();
+        if (now - deadlineNanos >= 0) {
+            return Optional.of(Ending.CAP_REACHED);
+        }
+        if (!state.ready() && now - startNanos > STARTUP_LIMIT.toNanos()) {
+            throw new IllegalStateException("the sandbox's child JVM did not start within "
+                    + StopMessages.seconds(STARTUP_LIMIT) + "; its error output ends with: " + stderrTail(files));
+        }
+        Optional<TestSpec> running = state.running();
+        if (running.isPresent() && now - state.runningSinceNanos() > running.get().timeout().plus(GRACE).toNanos()) {
+            return Optional.of(Ending.TIMED_OUT);
+        }
+        if (state.ready() && running.isEmpty() && now - state.lastEventNanos() > idleLimit.toNanos()) {
+            return Optional.of(Ending.HUNG);
+        }
+        return Optional.empty();
+    }
+
+    private Ending awaitExit(Process process) {
+        try {
+            process.waitFor(KILL_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Ending.COMPLETED;
+    }
+
+    private static boolean sleep(Process process) {
+        try {
+            process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Between tests a child may load and initialize classes; it gets the longest test limit, at least 30 s. */
+    private Duration idleLimit() {
+        Duration longest = owed.stream().map(TestSpec::timeout).max(Duration::compareTo).orElse(Duration.ZERO);
+        return (longest.compareTo(IDLE_MINIMUM) > 0 ? longest : IDLE_MINIMUM).plus(GRACE);
+    }
+
+    private void settle(Ending ending, Process process, ChildFolder files) {
+        if (!state.ready() && ending != Ending.CAP_REACHED && ending != Ending.INTERRUPTED) {
+            throw new IllegalStateException("the sandbox's child JVM failed before running any test (exit code "
+                    + exitCode(process) + "); its error output ends with: " + stderrTail(files));
+        }
+        switch (ending) {
+            case COMPLETED -> settleUnreported();
+            case EXITED -> settleDeath(death(process, files));
+            case TIMED_OUT -> settleTimeout();
+            case HUNG -> settleHang();
+            case CAP_REACHED -> settleCap();
+            case INTERRUPTED -> settleInterrupted();
+            default -> throw new IllegalStateException("unknown ending " + ending);
+        }
+    }
+
+    private void settleUnreported() {
+        openOwed().forEach(test -> ledger.stop(test, TestStatus.ERROR, "no authentic result arrived for "
+                + StopMessages.name(test.id()) + " (was the events file tampered with?)", Duration.ZERO));
+    }
+
+    /** The running test dies with the JVM; outside any test, the tests of the class being prepared do. */
+    private void settleDeath(StopMessages.Death death) {
+        if (state.running().isPresent()) {
+            TestSpec test = state.running().get();
+            ledger.stop(test, TestStatus.ERROR, StopMessages.died(test.id(), death), state.runningFor());
+        } else {
+            state.runningClass().ifPresent(testClass -> openOwedOf(testClass).forEach(test -> ledger.stop(test,
+                    TestStatus.ERROR, StopMessages.diedPreparing(testClass, death), Duration.ZERO)));
+        }
+        if (!settledAny()) {
+            TestSpec first = openOwed().get(0);
+            ledger.stop(first, TestStatus.ERROR, StopMessages.diedBefore(first.id(), death), Duration.ZERO);
+        }
+    }
+
+    private void settleTimeout() {
+        state.running().ifPresent(test -> ledger.stop(test, TestStatus.TIMEOUT,
+                StopMessages.timedOut(test.id(), test.timeout()), state.runningFor()));
+        settleFirstIfNoneSettled(TestStatus.TIMEOUT, StopMessages.hungBefore(openOwedFirstId(), idleLimit()));
+    }
+
+    private void settleHang() {
+        Duration idle = idleLimit();
+        state.runningClass().ifPresent(testClass -> openOwedOf(testClass).forEach(test -> ledger.stop(test,
+                TestStatus.TIMEOUT, StopMessages.hungPreparing(testClass, idle), Duration.ZERO)));
+        settleFirstIfNoneSettled(TestStatus.TIMEOUT, StopMessages.hungBefore(openOwedFirstId(), idle));
+    }
+
+    private void settleCap() {
+        state.running().ifPresent(test -> ledger.stop(test, TestStatus.TIMEOUT,
+                StopMessages.capReached(test.id(), settings.wallClockCap()), state.runningFor()));
+        openOwed().forEach(test -> ledger.stop(test, TestStatus.NOT_RUN,
+                StopMessages.notRunCapReached(settings.wallClockCap()), Duration.ZERO));
+    }
+
+    private void settleInterrupted() {
+        openOwed().forEach(test -> ledger.stop(test, TestStatus.NOT_RUN, "not run: grading was interrupted",
+                Duration.ZERO));
+    }
+
+    private void settleFirstIfNoneSettled(TestStatus status, String message) {
+        if (!settledAny()) {
+            ledger.stop(openOwed().get(0), status, message, Duration.ZERO);
+        }
+    }
+
+    private boolean settledAny() {
+        return openOwed().size() < owed.size();
+    }
+
+    private TestId openOwedFirstId() {
+        List<TestSpec> open = openOwed();
+        return open.isEmpty() ? owed.get(0).id() : open.get(0).id();
+    }
+
+    private List<TestSpec> openOwed() {
+        return owed.stream().filter(test -> !ledger.isDone(test)).toList();
+    }
+
+    private List<TestSpec> openOwedOf(String testClass) {
+        return openOwed().stream().filter(test -> test.id().className().equals(testClass)).toList();
+    }
+
+    private StopMessages.Death death(Process process, ChildFolder files) {
+        boolean outOfMemory = FileTail.of(files.stderr(), TAIL_BYTES).contains("OutOfMemoryError")
+                || FileTail.of(files.stdout(), TAIL_BYTES).contains("OutOfMemoryError");
+        return new StopMessages.Death(exitCode(process), outOfMemory, settings.heapMegabytes());
+    }
+
+    private static int exitCode(Process process) {
+        return process.isAlive() ? -1 : process.exitValue();
+    }
+
+    private static String stderrTail(ChildFolder files) {
+        String tail = FileTail.of(files.stderr(), 2000).strip();
+        return tail.isEmpty() ? "(nothing)" : tail;
+    }
+
+    private void noteRejectedLines(Map<String, Integer> rejected) {
+        if (rejected.isEmpty()) {
+            return;
+        }
+        int total = rejected.values().stream().mapToInt(Integer::intValue).sum();
+        ledger.note("ignored " + total + " line(s) in a child's events file that were not authentic events ("
+                + rejected.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                        .collect(Collectors.joining(", ")) + ")");
+    }
+}

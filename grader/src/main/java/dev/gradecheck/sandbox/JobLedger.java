@@ -1,0 +1,143 @@
+package dev.gradecheck.sandbox;
+
+import dev.gradecheck.api.CapturedOutput;
+import dev.gradecheck.api.TestId;
+import dev.gradecheck.api.TestResult;
+import dev.gradecheck.api.TestStatus;
+import dev.gradecheck.sandbox.child.Wire;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The results of one job as they come in, over however many child JVMs it takes. The parent alone builds
+ * {@link TestResult}s, here, from the child's authenticated facts (status, what was thrown, output, report entries)
+ * or from what the parent itself saw (a timeout, a death). Each test gets exactly one result; later claims are
+ * ignored. Not thread-safe.
+ */
+final class JobLedger {
+
+    private static final int MAX_NOTES = 50;
+
+    private final Map<String, TestSpec> specs = new LinkedHashMap<>();
+    private final Map<TestId, TestResult> results = new HashMap<>();
+    private final Map<TestId, ReportEntries> entries = new HashMap<>();
+    private final List<String> notes = new ArrayList<>();
+    private final int stackKilobytes;
+
+    JobLedger(List<TestSpec> tests, int stackKilobytes) {
+        tests.forEach(t -> specs.put(t.id().toString(), t));
+        this.stackKilobytes = stackKilobytes;
+    }
+
+    /** The tests without a result yet, in job order. */
+    List<TestSpec> remaining() {
+        return specs.values().stream().filter(t -> !results.containsKey(t.id())).toList();
+    }
+
+    /** The still open test named {@code Class#method} by an event, if it is one of the job's. */
+    Optional<TestSpec> open(String test) {
+        TestSpec spec = specs.get(test);
+        return spec == null || results.containsKey(spec.id()) ? Optional.empty() : Optional.of(spec);
+    }
+
+    boolean isDone(TestSpec test) {
+        return results.containsKey(test.id());
+    }
+
+    void entry(TestSpec test, String key, String value) {
+        entries.computeIfAbsent(test.id(), id -> new ReportEntries(id.toString(), notes)).accept(key, value);
+    }
+
+    /** Records the child's report of the test's end. */
+    void finish(TestSpec test, ChildEvent.Finished finished) {
+        if (isDone(test)) {
+            return;
+        }
+        Verdict verdict = verdict(finished);
+        ReportEntries published = entries.getOrDefault(test.id(), new ReportEntries("", notes));
+        if (verdict.status() == TestStatus.PASSED && published.credit().orElse(1) < 1) {
+            verdict = new Verdict(TestStatus.FAILED, "earned " + percent(published.credit().getAsDouble())
+                    + " of this test's points");
+        }
+        results.put(test.id(), new TestResult(test.id(), verdict.status(), verdict.message(), finished.output(),
+                published.credit(), published.diagnoses(), finished.duration()));
+    }
+
+    /**
+     * Records an end the parent decided (timeout, death, cap). No output survives a killed JVM, and no credit is
+     * kept (the test scores 0 anyway); diagnoses published before the end are.
+     */
+    void stop(TestSpec test, TestStatus status, String message, Duration duration) {
+        if (isDone(test)) {
+            return;
+        }
+        ReportEntries published = entries.getOrDefault(test.id(), new ReportEntries("", notes));
+        results.put(test.id(), new TestResult(test.id(), status, message, CapturedOutput.NONE, OptionalDouble.empty(),
+                published.diagnoses(), duration));
+    }
+
+    /** Notes something about the run as a whole (capped in number). */
+    void note(String note) {
+        if (notes.size() < MAX_NOTES) {
+            notes.add(note);
+        }
+    }
+
+    List<String> notes() {
+        return List.copyOf(notes.subList(0, Math.min(notes.size(), MAX_NOTES)));
+    }
+
+    /** All results in job order; a test nobody reported is an error (this indicates a sandbox bug). */
+    List<TestResult> results() {
+        return specs.values().stream().map(t -> results.getOrDefault(t.id(), new TestResult(t.id(), TestStatus.ERROR,
+                "the sandbox lost track of this test (a grader bug; please report it)", null, null, null, null)))
+                .toList();
+    }
+
+    private Verdict verdict(ChildEvent.Finished finished) {
+        String status = finished.status();
+        Optional<Thrown> failure = finished.failure();
+        String message = failure.map(f -> FailureMessage.of(f, stackKilobytes)).orElse("");
+        return switch (status) {
+            case Wire.SUCCESSFUL -> new Verdict(TestStatus.PASSED, "");
+            case Wire.FAILED -> new Verdict(failure.map(Thrown::assertion).orElse(false) ? TestStatus.FAILED
+                    : TestStatus.ERROR, withContext(finished, message));
+            case Wire.ABORTED -> new Verdict(TestStatus.FAILED, withContext(finished, "the test was aborted: " + message));
+            case Wire.SKIPPED -> new Verdict(TestStatus.NOT_RUN, "skipped: " + finished.note());
+            case Wire.MISSING -> new Verdict(TestStatus.ERROR, finished.note());
+            default -> new Verdict(TestStatus.ERROR, "the test ended in an unknown way (" + status + ")");
+        };
+    }
+
+    /** Prefixes the child's note and the failing invocation, and counts failed invocations. */
+    private static String withContext(ChildEvent.Finished finished, String message) {
+        StringBuilder text = new StringBuilder();
+        if (!finished.note().isEmpty()) {
+            text.append(finished.note()).append(": ");
+        }
+        if (!finished.invocation().isEmpty()) {
+            text.append("invocation ").append(finished.invocation());
+            if (finished.failedInvocations() > 1) {
+                text.append(" (").append(finished.failedInvocations()).append(" of ")
+                        .append(finished.invocations()).append(" invocations failed)");
+            }
+            text.append(": ");
+        }
+        return FailureMessage.cap(text.append(message).toString());
+    }
+
+    private static String percent(double fraction) {
+        return new BigDecimal(fraction * 100).setScale(1, RoundingMode.DOWN).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    private record Verdict(TestStatus status, String message) {
+    }
+}

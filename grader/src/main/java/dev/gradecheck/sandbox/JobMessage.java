@@ -1,0 +1,39 @@
+package dev.gradecheck.sandbox;
+
+import dev.gradecheck.sandbox.child.Wire;
+import jakarta.json.JsonException;
+import jakarta.json.stream.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Writes a child's job (see {@link Wire}) to its standard input and closes it. */
+final class JobMessage {
+
+    private JobMessage() {
+    }
+
+    /**
+     * Sends the job; a child that died before reading it is not an error here (following the child shows how it
+     * ended), so write failures are swallowed.
+     */
+    static void send(Process child, byte[] token, Path eventsFile, int outputCapChars, List<Path> courseClasspath,
+                     List<String> tests) {
+        try (OutputStream stdin = child.getOutputStream();
+             JsonGenerator job = Wire.json().createGenerator(stdin)) {
+            job.writeStartObject()
+                    .write(Wire.JOB_TOKEN, HexFormat.of().formatHex(token))
+                    .write(Wire.JOB_EVENTS_FILE, eventsFile.toString())
+                    .write(Wire.JOB_OUTPUT_CAP, outputCapChars);
+            job.writeStartArray(Wire.JOB_CLASSPATH);
+            courseClasspath.forEach(path -> job.write(path.toString()));
+            job.writeEnd().writeStartArray(Wire.JOB_TESTS);
+            tests.forEach(job::write);
+            job.writeEnd().writeEnd();
+        } catch (IOException | JsonException e) {
+            // The child died before reading its job.
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.gradecheck.sandbox;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
+
+/**
+ * The sandbox's private files for one job, in a fresh folder below the work directory: one folder per child JVM (its
+ * real stdout/stderr, its events, its temporary files) and, when the child runs as another user, read-only copies of
+ * the course classes (and of the runner and libraries, when the shared {@link ChildRuntime} cannot be used).
+ *
+ * <p>When the child has a user of its own, only its {@code events} and {@code tmp} folders belong to it; everything
+ * it loads is owned by the grader and not writable by the child, so one child cannot tamper with what the next one
+ * runs, and its stdout/stderr files are readable by the grader alone. Deleted on {@link #close()}. Not thread-safe.
+ */
+final class RunFolder implements Closeable {
+
+    private final Path root;
+    private final OptionalInt childUid;
+    private final List<Path> childClasspath;
+    private final List<Path> courseClasspath;
+    private final List<String> jvmOptions;
+    private int children;
+
+    private RunFolder(Path root, OptionalInt childUid, List<Path> childClasspath, List<Path> courseClasspath,
+                      List<String> jvmOptions) {
+        this.root = root;
+        this.childUid = childUid;
+        this.childClasspath = List.copyOf(childClasspath);
+        this.courseClasspath = List.copyOf(courseClasspath);
+        this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /**
+     * Creates the folder and puts in what the child needs: the shared runtime when there is one the child can reach,
+     * else the runner's classes and, when the child runs as another user, copies of the libraries; and the course
+     * classes, copied when the child runs as another user.
+     */
+    static RunFolder create(Path workDirectory, OptionalInt childUid, ChildClasspath sources,
+                            Optional<ChildRuntime> runtime, List<Path> course) throws IOException {
+        Path root = Files.createTempDirectory(workDirectory, ".sandbox-");
+        boolean staged = childUid.isPresent();
+        if (staged) {
+            Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Optional<ChildRuntime> reachable = runtime.filter(r -> !staged || IsolationProbe.unreachable(r.folder()).isEmpty());
+        List<Path> childClasspath = reachable.isPresent() ? reachable.get().classpath()
+                : ownClasspath(root, sources, staged);
+        List<Path> courseClasspath = staged ? copies(course, root.resolve("course")) : course;
+        RunFolder folder = new RunFolder(root, childUid, childClasspath, courseClasspath,
+                reachable.map(ChildRuntime::jvmOptions).orElse(List.of()));
+        if (staged) {
+            folder.makeReadableByAll(root);
+        }
+        return folder;
+    }
+
+    private static List<Path> ownClasspath(Path root, ChildClasspath sources, boolean staged) throws IOException {
+        Path runner = Files.createDirectories(root.resolve("runner"));
+        sources.copyRunnerTo(runner);
+        List<Path> classpath = new ArrayList<>(List.of(runner));
+        classpath.addAll(staged ? copies(sources.libraries(), root.resolve("lib")) : sources.libraries());
+        return classpath;
+    }
+
+    /** Runner classes first, then the libraries: the child JVM's {@code -cp}. */
+    List<Path> childClasspath() {
+        return childClasspath;
+    }
+
+    /** JVM options that go with that class path (the class-data archive of the shared runtime). */
+    List<String> jvmOptions() {
+        return jvmOptions;
+    }
+
+    /** The course class folders as the child should open them (copies when staged). */
+    List<Path> courseClasspath() {
+        return courseClasspath;
+    }
+
+    /** A new folder for the next child JVM. */
+    ChildFolder newChild() throws IOException {
+        Path folder = Files.createDirectory(root.resolve("child-" + ++children));
+        Path events = Files.createDirectory(folder.resolve("events"));
+        Path tmp = Files.createDirectory(folder.resolve("tmp"));
+        Path stdout = Files.createFile(folder.resolve("stdout.txt"));
+        Path stderr = Files.createFile(folder.resolve("stderr.txt"));
+        if (childUid.isPresent()) {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx--x--x"));
+            Files.setPosixFilePermissions(stdout, PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(stderr, PosixFilePermissions.fromString("rw-------"));
+            giveToChild(events);
+            giveToChild(tmp);
+        }
+        return new ChildFolder(folder, stdout, stderr, events.resolve("events.jsonl"), tmp);
+    }
+
+    private void giveToChild(Path folder) throws IOException {
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        Files.setAttribute(folder, "unix:uid", childUid.getAsInt());
+        Files.setAttribute(folder, "unix:gid", childUid.getAsInt());
+    }
+
+    private static List<Path> copies(List<Path> entries, Path into) throws IOException {
+        List<Path> copies = new ArrayList<>();
+        for (Path entry : entries) {
+            Path target = into.resolve(copies.size() + "-" + entry.getFileName());
+            copyTree(entry, target);
+            copies.add(target);
+        }
+        return copies;
+    }
+
+    private static void copyTree(Path source, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        if (!Files.isDirectory(source)) {
+            Files.copy(source, target);
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path path : paths.toList()) {
+                Path copy = target.resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(copy);
+                } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.copy(path, copy);
+                }
+            }
+        }
+    }
+
+    private void makeReadableByAll(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.toList()) {
+                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
+                        Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
+    }
+
+    /** Deletes everything, best effort (a file the child still holds open may stay behind). */
+    @Override
+    public void close() {
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    Files.deleteIfExists(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // Best effort: the work directory belongs to the grader, which removes it anyway.
+        }
+    }
+}

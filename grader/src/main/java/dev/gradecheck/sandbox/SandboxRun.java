@@ -1,0 +1,32 @@
+package dev.gradecheck.sandbox;
+
+import dev.gradecheck.api.Isolation;
+import dev.gradecheck.api.TestResult;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a sandbox run observed.
+ *
+ * @param results one result per test of the job, in the job's order
+ * @param isolation the isolation the child JVMs ran under
+ * @param childJvmsStarted how many child JVMs were started (more than one when a child died or was stopped)
+ * @param notes things an instructor may want to know that belong to no single test: event lines that were rejected as
+ *     not authentic, report entries that were ignored, and the like; empty when nothing unusual happened
+ */
+public record SandboxRun(List<TestResult> results, Isolation isolation, int childJvmsStarted, List<String> notes) {
+
+    public SandboxRun {
+        results = List.copyOf(results);
+        Objects.requireNonNull(isolation, "isolation");
+        notes = List.copyOf(notes);
+        if (childJvmsStarted < 0) {
+            throw new IllegalArgumentException("childJvmsStarted must be >= 0, was " + childJvmsStarted);
+        }
+    }
+
+    /** A run without notes. */
+    public SandboxRun(List<TestResult> results, Isolation isolation, int childJvmsStarted) {
+        this(results, isolation, childJvmsStarted, List.of());
+    }
+}

@@ -1,0 +1,57 @@
+package dev.gradecheck.sandbox.child;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.stream.JsonParser;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * What the parent asks the child to do, as read from the child's standard input.
+ *
+ * @param token the run's secret MAC key, {@link Wire#TOKEN_BYTES} bytes
+ * @param eventsFile where to write events; must not exist yet
+ * @param outputCapChars how many characters of each test's output to keep
+ * @param classpath the course's class folders, loaded in their own class loader
+ * @param tests the test methods to run, as {@code fully.qualified.Class#method}, in the parent's order
+ */
+record ChildJob(byte[] token, Path eventsFile, int outputCapChars, List<Path> classpath, List<String> tests) {
+
+    /** A job larger than this is not a job. */
+    private static final int MAX_JOB_BYTES = 16 * 1024 * 1024;
+
+    ChildJob {
+        if (token.length != Wire.TOKEN_BYTES) {
+            throw new IllegalArgumentException("token must have " + Wire.TOKEN_BYTES + " bytes, had " + token.length);
+        }
+        classpath = List.copyOf(classpath);
+        tests = List.copyOf(tests);
+    }
+
+    /** Reads the whole stream (the parent closes it after the job) and parses the job. */
+    static ChildJob read(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_JOB_BYTES);
+        try (JsonParser parser = Wire.json().createParser(new ByteArrayInputStream(bytes))) {
+            parser.next();
+            return fromJson(parser.getObject());
+        }
+    }
+
+    private static ChildJob fromJson(JsonObject job) {
+        return new ChildJob(
+                HexFormat.of().parseHex(job.getString(Wire.JOB_TOKEN)),
+                Path.of(job.getString(Wire.JOB_EVENTS_FILE)),
+                job.getInt(Wire.JOB_OUTPUT_CAP),
+                strings(job.getJsonArray(Wire.JOB_CLASSPATH)).stream().map(Path::of).toList(),
+                strings(job.getJsonArray(Wire.JOB_TESTS)));
+    }
+
+    private static List<String> strings(JsonArray array) {
+        return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.gradecheck.sandbox.child;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.engine.JupiterTestEngine;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherExecutionRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Entry point of the child JVM. Reads the job from standard input (never from the command line or the environment,
+ * which student code could read), opens the events file, then runs the requested tests and halts.
+ *
+ * <p>Order matters: the job is read and the events file opened before any course class is loaded, and the JUnit
+ * launcher is created while the context class loader is still the runner's own, so configuration files or service
+ * entries among the course classes are never consulted. At the end the JVM halts, so stray non-daemon threads cannot
+ * keep it alive, after killing any process the tests started.
+ *
+ * <p>Exit codes: 0 after a complete run (test failures included), 2 when the job cannot be read, 3 when the events
+ * file cannot be opened, 4 when the runner itself failed.
+ */
+public final class ChildMain {
+
+    static final int COMPLETED = 0;
+    static final int BAD_JOB = 2;
+    static final int NO_CHANNEL = 3;
+    static final int RUNNER_FAILED = 4;
+
+    /**
+     * Explicit configuration: the only parameters the tests run with. Implicit sources (system properties,
+     * {@code junit-platform.properties}) are turned off in the request.
+     */
+    private static final Map<String, String> CONFIGURATION = Map.of(
+            "junit.jupiter.extensions.autodetection.enabled", "false",
+            "junit.jupiter.execution.parallel.enabled", "false",
+            "junit.platform.execution.dryRun.enabled", "false",
+            "junit.platform.output.capture.stdout", "false",
+            "junit.platform.output.capture.stderr", "false",
+            "junit.jupiter.testinstance.lifecycle.default", "per_method",
+            "junit.platform.stacktrace.pruning.enabled", "true");
+
+    private ChildMain() {
+    }
+
+    /** Runs the job on standard input; never returns normally (the JVM halts). */
+    public static void main(String[] args) {
+        Runtime.getRuntime().addShutdownHook(new Thread(ChildMain::killDescendants, "gradecheck-reaper"));
+        int exitCode = run();
+        killDescendants();
+        Runtime.getRuntime().halt(exitCode);
+    }
+
+    private static int run() {
+        ChildJob job;
+        try {
+            job = ChildJob.read(System.in);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("gradecheck child: cannot read the job from standard input: " + e);
+            return BAD_JOB;
+        }
+        System.setIn(new ByteArrayInputStream(new byte[0]));
+        try (EventChannel channel = EventChannel.create(job.eventsFile(), job.token())) {
+            return runTests(job, channel);
+        } catch (IOException e) {
+            System.err.println("gradecheck child: cannot open the events file: " + e);
+            return NO_CHANNEL;
+        }
+    }
+
+    private static int runTests(ChildJob job, EventChannel channel) {
+        channel.send(Wire.READY, g -> { });
+        Launcher launcher = createLauncher();
+        CourseClassLoader courseLoader = CourseClassLoader.create(job.classpath());
+        TestSelection selection = TestSelection.resolve(job.tests(), courseLoader);
+        GradingListener listener = new GradingListener(channel, new FailureEncoder(testClasses(job)),
+                job.outputCapChars(), job.tests());
+        selection.unresolved().forEach((test, why) -> listener.reportMissing(test, why.note(), why.cause()));
+        int exitCode = COMPLETED;
+        try {
+            Thread.currentThread().setContextClassLoader(courseLoader);
+            execute(launcher, selection, listener);
+        } catch (RuntimeException | Error e) {
+            // JUnit rethrows what it deems unrecoverable; report what is left rather than lose it.
+            listener.unreported().forEach(t -> listener.reportMissing(t, "the test run stopped early", e));
+            exitCode = RUNNER_FAILED;
+        }
+        listener.unreported().forEach(t -> listener.reportMissing(t, "the test engine did not run it", null));
+        channel.send(Wire.DONE, g -> { });
+        return exitCode;
+    }
+
+    /** A launcher that knows the Jupiter engine and nothing found on a class path. */
+    private static Launcher createLauncher() {
+        return LauncherFactory.create(LauncherConfig.builder()
+                .enableTestEngineAutoRegistration(false)
+                .enableTestExecutionListenerAutoRegistration(false)
+                .enablePostDiscoveryFilterAutoRegistration(false)
+                .enableLauncherSessionListenerAutoRegistration(false)
+                .enableLauncherDiscoveryListenerAutoRegistration(false)
+                .addTestEngines(new JupiterTestEngine())
+                .build());
+    }
+
+    private static void execute(Launcher launcher, TestSelection selection, GradingListener listener) {
+        if (selection.selectors().isEmpty()) {
+            return;
+        }
+        LauncherDiscoveryRequest discovery = LauncherDiscoveryRequestBuilder.discoveryRequest()
+                .selectors(selection.selectors())
+                .configurationParameters(CONFIGURATION)
+                .enableImplicitConfigurationParameters(false)
+                .build();
+        launcher.execute(LauncherExecutionRequestBuilder.executionRequest(discovery).listeners(listener).build());
+    }
+
+    private static Set<String> testClasses(ChildJob job) {
+        Set<String> classes = new HashSet<>();
+        job.tests().forEach(t -> classes.add(t.substring(0, t.indexOf('#'))));
+        return classes;
+    }
+
+    /** Kills every process started from this JVM, so none outlives the run. */
+    private static void killDescendants() {
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.gradecheck.sandbox.child;
+
+import jakarta.json.spi.JsonProvider;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.parsson.JsonProviderImpl;
+
+/**
+ * The format spoken between the sandbox parent and the child runner: the job (parent to child, one JSON object on the
+ * child's standard input) and the events (child to parent, JSON lines in a file).
+ *
+ * <p>Every event line is a frame {@code {"p": PAYLOAD, "mac": HEX}} on a line of its own, where {@code PAYLOAD} is
+ * the event object serialized as a JSON string and {@code HEX} is the HMAC-SHA256 of the payload's UTF-8 bytes under
+ * the run's token. Each payload carries a sequence number starting at 1. The child writes a newline before and after
+ * every frame, so a partial line left in the file by someone else cannot swallow a real event.
+ *
+ * <p>Public only because the parent package reads the same format; student code never sees this class (the child
+ * hides the runner's package from the course class loader). Stateless and thread-safe.
+ */
+public final class Wire {
+
+    /** HMAC algorithm of every frame. */
+    public static final String MAC_ALGORITHM = "HmacSHA256";
+    /** Length of the per-run token, in bytes (256 bits). */
+    public static final int TOKEN_BYTES = 32;
+
+    // job fields
+    public static final String JOB_TOKEN = "token";
+    public static final String JOB_EVENTS_FILE = "events";
+    public static final String JOB_OUTPUT_CAP = "outputCap";
+    public static final String JOB_CLASSPATH = "classpath";
+    public static final String JOB_TESTS = "tests";
+
+    // frame fields
+    public static final String FRAME_PAYLOAD = "p";
+    public static final String FRAME_MAC = "mac";
+
+    // event fields
+    public static final String SEQ = "seq";
+    public static final String TYPE = "type";
+    public static final String TEST = "test";
+    public static final String CLASS = "class";
+    public static final String KEY = "key";
+    public static final String VALUE = "value";
+    public static final String STATUS = "status";
+    public static final String FAILURE = "failure";
+    public static final String NOTE = "note";
+    public static final String OUTPUT = "output";
+    public static final String DROPPED = "dropped";
+    public static final String DURATION_NANOS = "durationNanos";
+    public static final String INVOCATION = "invocation";
+    public static final String INVOCATIONS = "invocations";
+    public static final String FAILED_INVOCATIONS = "failedInvocations";
+
+    // failure fields
+    public static final String EXCEPTION = "exception";
+    public static final String MESSAGE = "message";
+    public static final String ASSERTION = "assertion";
+    public static final String FRAMES = "frames";
+    public static final String OMITTED_FRAMES = "omittedFrames";
+    public static final String CAUSE = "cause";
+    public static final String FRAME_CLASS = "class";
+    public static final String FRAME_METHOD = "method";
+    public static final String FRAME_FILE = "file";
+    public static final String FRAME_LINE = "line";
+    public static final String FRAME_OWN = "own";
+
+    // event types
+    public static final String READY = "ready";
+    public static final String CLASS_STARTED = "class-started";
+    public static final String CLASS_FINISHED = "class-finished";
+    public static final String STARTED = "started";
+    public static final String ENTRY = "entry";
+    public static final String FINISHED = "finished";
+    public static final String DONE = "done";
+
+    // finished statuses
+    public static final String SUCCESSFUL = "SUCCESSFUL";
+    public static final String FAILED = "FAILED";
+    public static final String ABORTED = "ABORTED";
+    public static final String SKIPPED = "SKIPPED";
+    /** The test was requested but never executed (no such method, its class could not be loaded, ...). */
+    public static final String MISSING = "MISSING";
+
+    private static final JsonProvider JSON = new JsonProviderImpl();
+
+    private Wire() {
+    }
+
+    /**
+     * The JSON-P provider both sides use, created directly rather than through {@code ServiceLoader}, so a
+     * {@code META-INF/services/jakarta.json.spi.JsonProvider} on some class path cannot replace it.
+     */
+    public static JsonProvider json() {
+        return JSON;
+    }
+
+    /** Hex HMAC-SHA256 of the payload's UTF-8 bytes under the token. */
+    public static String sign(byte[] token, String payload) {
+        return HexFormat.of().formatHex(mac(token, payload));
+    }
+
+    /** True when {@code macHex} is the payload's MAC under the token; compares in constant time. */
+    public static boolean verify(byte[] token, String payload, String macHex) {
+        byte[] claimed;
+        try {
+            claimed = HexFormat.of().parseHex(macHex);
+        } catch (IllegalArgumentException notHex) {
+            return false;
+        }
+        return MessageDigest.isEqual(mac(token, payload), claimed);
+    }
+
+    private static byte[] mac(byte[] token, String payload) {
+        try {
+            Mac mac = Mac.getInstance(MAC_ALGORITHM);
+            mac.init(new SecretKeySpec(token, MAC_ALGORITHM));
+            return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM cannot compute " + MAC_ALGORITHM, e);
+        }
+    }
+}

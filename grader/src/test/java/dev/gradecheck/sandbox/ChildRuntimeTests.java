@@ -1,0 +1,50 @@
+package dev.gradecheck.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shared child runtime: what it holds, and that a folder anyone else could have changed is never used. */
+class ChildRuntimeTests {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void holdsTheRunnerAndLibrariesAsReadOnlyJarsWithAnArchive() throws IOException {
+        Optional<ChildRuntime> runtime = ChildRuntime.prepare(SandboxSettings.defaults(), ChildClasspath.locate());
+        assertTrue(runtime.isPresent(), "the runtime could not be prepared here");
+        List<Path> classpath = runtime.get().classpath();
+        assertEquals("runner.jar", classpath.get(0).getFileName().toString());
+        assertTrue(classpath.stream().allMatch(jar -> jar.toString().endsWith(".jar")), classpath.toString());
+        assertTrue(ChildRuntime.trusted(runtime.get().folder()));
+        assertTrue(runtime.get().jvmOptions().get(0).startsWith("-XX:SharedArchiveFile="), runtime.get().jvmOptions()
+                .toString());
+    }
+
+    @Test
+    void distrustsAFolderWithAnythingOthersCanWrite() throws IOException {
+        Path folder = Files.createDirectory(temp.resolve("runtime"));
+        Path jar = Files.writeString(folder.resolve("runner.jar"), "not really a jar");
+        Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("r--r--r--"));
+        assertTrue(ChildRuntime.trusted(folder));
+        Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-rw-r--"));
+        assertFalse(ChildRuntime.trusted(folder));
+    }
+
+    @Test
+    void distrustsSymbolicLinks() throws IOException {
+        Path folder = Files.createDirectory(temp.resolve("runtime"));
+        Files.createSymbolicLink(folder.resolve("runner.jar"), temp.resolve("elsewhere.jar"));
+        assertFalse(ChildRuntime.trusted(folder));
+    }
+}
