@@ -1,0 +1,17 @@
+package dev.gradecheck.compile;
+
+import dev.gradecheck.api.Finding;
+import java.util.List;
+
+/**
+ * What compiling one exercise gave.
+ *
+ * @param success true when javac reported no error and wrote the class files
+ * @param findings javac's errors (rule {@code compile}, severity zero), capped, sorted by location; empty on success
+ */
+public record CompileResult(boolean success, List<Finding> findings) {
+
+    public CompileResult {
+        findings = List.copyOf(findings);
+    }
+}

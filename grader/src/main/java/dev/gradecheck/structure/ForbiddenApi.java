@@ -1,0 +1,255 @@
+package dev.gradecheck.structure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The API families graded code may not use, and which packages, types and members belong to them. One table for the
+ * source rule {@code forbidden-api} and the bytecode scan, so both judge alike.
+ *
+ * <p>Names are fully qualified with dots; nested types may use {@code .} or {@code $}. A type belongs to a family
+ * when it, an enclosing type or its package is listed. Some families are forbidden only member by member: of
+ * {@code java.lang.System}, {@code exit} and {@code setOut} are, {@code out} and {@code nanoTime} are not; of
+ * {@code java.lang.Class}, reflective lookups are, {@code getName} and {@code desiredAssertionStatus} (emitted by
+ * javac for {@code assert}) are not. Immutable and thread-safe.
+ */
+public final class ForbiddenApi {
+
+    public static final ApiFamily REFLECTION = new ApiFamily("reflection",
+            "reflection and method handles are not allowed in graded code",
+            "Call your classes and methods directly: reflection can bypass the grader's checks.");
+    public static final ApiFamily CLASS_LOADING = new ApiFamily("class-loading",
+            "loading, compiling or defining classes at run time is not allowed in graded code",
+            "Use only the course's classes and the Java standard library; never load code at run time.");
+    public static final ApiFamily EXIT = new ApiFamily("exit",
+            "exiting or controlling the JVM is not allowed in graded code",
+            "Signal a problem by throwing an exception (for example IllegalArgumentException), never by stopping the JVM.");
+    public static final ApiFamily PROCESS = new ApiFamily("process",
+            "starting processes is not allowed in graded code",
+            "Compute the result in Java: graded code may not run other programs.");
+    public static final ApiFamily THREADS = new ApiFamily("threads",
+            "threads, executors and parallel streams are not allowed in graded code",
+            "Compute sequentially: the hidden tests expect deterministic, single-threaded code.");
+    public static final ApiFamily IO = new ApiFamily("io",
+            "file and network I/O is not allowed in graded code",
+            "Work only with the values passed to your methods; to debug, print with System.out.");
+    public static final ApiFamily SYSTEM = new ApiFamily("system",
+            "changing the JVM's global state (System.setOut/setErr/setIn, system properties, environment) is not"
+                    + " allowed in graded code",
+            "Leave System's streams, properties and environment alone; return values instead.");
+    public static final ApiFamily NATIVE = new ApiFamily("native",
+            "native code is not allowed in graded code",
+            "Implement the method in Java.");
+    public static final ApiFamily INTERNAL = new ApiFamily("internal",
+            "JDK-internal APIs (sun.*, com.sun.*, jdk.*) are not allowed in graded code",
+            "Use only the public Java SE API (java.lang, java.util, java.util.function, java.util.stream, java.math).");
+    public static final ApiFamily TEST_FRAMEWORK = new ApiFamily("test-framework",
+            "test-framework and grader classes (org.junit, org.opentest4j, dev.gradecheck) are not available to graded"
+                    + " code",
+            "Keep your own tests under src/test/java; graded files must not use JUnit or the grader.");
+
+    private static final ForbiddenApi STANDARD = new ForbiddenApi();
+
+    /** A listed name: exact, or a prefix when written with a trailing {@code *}. */
+    private record Pattern(String text) {
+
+        boolean matches(String name) {
+            return text.endsWith("*") ? name.startsWith(text.substring(0, text.length() - 1)) : name.equals(text);
+        }
+    }
+
+    private record PackageRule(String packageName, ApiFamily family) {
+    }
+
+    private record TypeRule(Pattern type, ApiFamily family) {
+    }
+
+    private record MemberRule(Pattern owner, Pattern member, ApiFamily family) {
+    }
+
+    private final List<PackageRule> packages = new ArrayList<>();
+    private final List<TypeRule> types = new ArrayList<>();
+    private final List<MemberRule> members = new ArrayList<>();
+    private final List<MemberRule> methodNames = new ArrayList<>();
+
+    private ForbiddenApi() {
+        listPackages();
+        listTypes();
+        listMembers();
+        listMethodNames();
+    }
+
+    /** The course's table. */
+    public static ForbiddenApi standard() {
+        return STANDARD;
+    }
+
+    private void listPackages() {
+        packages(REFLECTION, "java.lang.reflect", "java.lang.invoke");
+        packages(CLASS_LOADING, "javax.tools", "javax.script", "java.lang.instrument");
+        packages(IO, "java.nio.file", "java.nio.channels", "java.net", "java.rmi", "javax.naming", "javax.net",
+                "java.sql", "javax.sql", "java.util.prefs");
+        packages(SYSTEM, "java.lang.management", "javax.management");
+        packages(INTERNAL, "sun", "com.sun", "jdk");
+        packages(TEST_FRAMEWORK, "org.junit", "junit", "org.opentest4j", "org.apiguardian", "dev.gradecheck");
+    }
+
+    private void listTypes() {
+        types(REFLECTION, "java.lang.Module", "java.lang.ModuleLayer");
+        types(CLASS_LOADING, "java.lang.ClassLoader", "java.security.SecureClassLoader", "java.lang.Compiler",
+                "java.util.ServiceLoader");
+        types(EXIT, "java.lang.Runtime", "java.lang.Shutdown");
+        types(PROCESS, "java.lang.Process", "java.lang.ProcessBuilder", "java.lang.ProcessHandle");
+        types(THREADS, "java.lang.Thread", "java.lang.ThreadGroup", "java.lang.VirtualThread", "java.lang.ref.Cleaner",
+                "java.util.Timer", "java.util.TimerTask", "java.util.concurrent.Executor", "java.util.concurrent.Executors",
+                "java.util.concurrent.ExecutorService", "java.util.concurrent.ScheduledExecutorService",
+                "java.util.concurrent.AbstractExecutorService", "java.util.concurrent.ThreadPoolExecutor",
+                "java.util.concurrent.ScheduledThreadPoolExecutor", "java.util.concurrent.ForkJoinPool",
+                "java.util.concurrent.ForkJoinTask", "java.util.concurrent.ForkJoinWorkerThread",
+                "java.util.concurrent.RecursiveTask", "java.util.concurrent.RecursiveAction",
+                "java.util.concurrent.CountedCompleter", "java.util.concurrent.CompletableFuture",
+                "java.util.concurrent.ThreadFactory", "java.util.concurrent.FutureTask",
+                "java.util.concurrent.CompletionService", "java.util.concurrent.ExecutorCompletionService");
+        types(IO, "java.io.File*", "java.io.RandomAccessFile", "java.util.logging.FileHandler", "java.util.zip.ZipFile",
+                "java.util.jar.JarFile");
+        types(SYSTEM, "java.lang.SecurityManager");
+    }
+
+    private void listMembers() {
+        members(EXIT, "java.lang.System", "exit");
+        members(EXIT, "java.lang.Runtime", "exit", "halt", "addShutdownHook", "removeShutdownHook");
+        members(PROCESS, "java.lang.Runtime", "exec");
+        members(NATIVE, "java.lang.System", "load", "loadLibrary", "mapLibraryName");
+        members(NATIVE, "java.lang.Runtime", "load", "loadLibrary");
+        members(SYSTEM, "java.lang.System", "setOut", "setErr", "setIn", "setProperty", "setProperties",
+                "clearProperty", "getenv", "setSecurityManager", "console", "inheritedChannel", "runFinalization");
+        members(REFLECTION, "java.lang.Class", "forName", "getDeclared*", "getMethod", "getMethods", "getField",
+                "getFields", "getConstructor", "getConstructors", "newInstance", "getEnclosingMethod",
+                "getEnclosingConstructor", "getRecordComponents", "getModule", "getNestHost", "getNestMembers",
+                "getPermittedSubclasses", "getProtectionDomain");
+        members(CLASS_LOADING, "java.lang.Class", "getClassLoader");
+        members(IO, "java.lang.Class", "getResource", "getResourceAsStream");
+        members(THREADS, "java.util.*", "parallelStream");
+        members(THREADS, "java.util.stream.*", "parallel");
+        members(THREADS, "java.util.Arrays", "parallel*");
+    }
+
+    private void listMethodNames() {
+        methodNames(REFLECTION, "setAccessible", "trySetAccessible", "getDeclaredMethod", "getDeclaredMethods",
+                "getDeclaredField", "getDeclaredFields", "getDeclaredConstructor", "getDeclaredConstructors",
+                "getDeclaredClasses");
+        methodNames(CLASS_LOADING, "defineClass", "getSystemClassLoader", "getPlatformClassLoader", "getClassLoader");
+        methodNames(THREADS, "parallelStream");
+    }
+
+    private void packages(ApiFamily family, String... names) {
+        for (String name : names) {
+            packages.add(new PackageRule(name, family));
+        }
+    }
+
+    private void types(ApiFamily family, String... names) {
+        for (String name : names) {
+            types.add(new TypeRule(new Pattern(name), family));
+        }
+    }
+
+    private void members(ApiFamily family, String owner, String... names) {
+        for (String name : names) {
+            members.add(new MemberRule(new Pattern(owner), new Pattern(name), family));
+        }
+    }
+
+    private void methodNames(ApiFamily family, String... names) {
+        for (String name : names) {
+            methodNames.add(new MemberRule(new Pattern("*"), new Pattern(name), family));
+        }
+    }
+
+    /**
+     * The family forbidding any use of a type or package, e.g. {@code java.lang.Thread}, {@code java.io.File},
+     * {@code java.lang.ProcessBuilder$Redirect} or {@code java.nio.file}.
+     */
+    public Optional<ApiFamily> forType(String qualifiedName) {
+        String name = qualifiedName.replace('$', '.');
+        for (String candidate = name; !candidate.isEmpty(); candidate = enclosing(candidate)) {
+            Optional<ApiFamily> listed = listedType(candidate);
+            if (listed.isPresent()) {
+                return listed;
+            }
+        }
+        return forPackage(name);
+    }
+
+    /** The family forbidding a whole package (or a package below it), e.g. {@code java.nio.file}. */
+    public Optional<ApiFamily> forPackage(String packageName) {
+        return packages.stream()
+                .filter(rule -> packageName.equals(rule.packageName()) || packageName.startsWith(rule.packageName() + "."))
+                .map(PackageRule::family).findFirst();
+    }
+
+    /**
+     * The family forbidding one member of a type, e.g. {@code java.lang.System} and {@code exit}; only member rules
+     * (combine with {@link #forType} for members of forbidden types).
+     */
+    public Optional<ApiFamily> forMember(String ownerQualifiedName, String memberName) {
+        String owner = ownerQualifiedName.replace('$', '.');
+        return members.stream().filter(rule -> rule.owner().matches(owner) && rule.member().matches(memberName))
+                .map(MemberRule::family).findFirst();
+    }
+
+    /**
+     * The family forbidding a constructor call by its parameter types (qualified names): the {@code PrintStream},
+     * {@code PrintWriter} and {@code Formatter} constructors taking a file name open files.
+     */
+    public Optional<ApiFamily> forConstructor(String ownerQualifiedName, List<String> parameterTypes) {
+        boolean opensFile = List.of("java.io.PrintStream", "java.io.PrintWriter", "java.util.Formatter")
+                .contains(ownerQualifiedName.replace('$', '.'));
+        return opensFile && !parameterTypes.isEmpty() && parameterTypes.get(0).equals("java.lang.String")
+                ? Optional.of(IO) : Optional.empty();
+    }
+
+    /**
+     * The family of a method whose name alone gives it away, whatever its receiver (used when a source's receiver
+     * type is unknown), e.g. {@code setAccessible} or {@code parallelStream}.
+     */
+    public Optional<ApiFamily> forMethodName(String methodName) {
+        return methodNames.stream().filter(rule -> rule.member().matches(methodName)).map(MemberRule::family).findFirst();
+    }
+
+    /** True when the table says anything about {@code qualifiedType} or its members (used to resolve simple names). */
+    public boolean governs(String qualifiedType) {
+        String name = qualifiedType.replace('$', '.');
+        return forType(name).isPresent()
+                || members.stream().anyMatch(rule -> !rule.owner().text().endsWith("*") && rule.owner().matches(name));
+    }
+
+    /**
+     * The family of a string that names a forbidden class or package, e.g. {@code "java.lang.Runtime"} or
+     * {@code "java/lang/reflect/Method"} — a hint of reflection by name. Other strings give nothing.
+     */
+    public Optional<ApiFamily> forNamedClass(String text) {
+        String name = text.strip().replace('/', '.');
+        if (!name.matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+") || !Character.isLowerCase(name.charAt(0))) {
+            return Optional.empty();
+        }
+        return forType(name);
+    }
+
+    private Optional<ApiFamily> listedType(String name) {
+        return types.stream().filter(rule -> rule.type().matches(name) && !name.substring(prefixLength(rule)).contains("."))
+                .map(TypeRule::family).findFirst();
+    }
+
+    private static int prefixLength(TypeRule rule) {
+        String text = rule.type().text();
+        return text.endsWith("*") ? text.length() - 1 : text.length();
+    }
+
+    /** {@code a.b.C.D} to {@code a.b.C}; a name without a dot to the empty string. */
+    private static String enclosing(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(0, dot);
+    }
+}

@@ -1,0 +1,11 @@
+package dev.gradecheck.structure;
+
+import dev.gradecheck.api.Finding;
+import java.util.List;
+
+/** One structure rule. Implementations are stateless and thread-safe, and never throw for anything a source holds. */
+interface Rule {
+
+    /** The findings of the rule over the context's parsed sources, in any order (the checker sorts and caps them). */
+    List<Finding> check(RuleContext context);
+}

@@ -1,0 +1,20 @@
+package dev.gradecheck.submission;
+
+/**
+ * A submission that cannot be opened at all: missing path, unreadable or unsafe zip, not a git repository, unknown
+ * git ref. The message says what went wrong and how to fix it, ready to print for the person who ran the grader.
+ */
+public final class SubmissionException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    /** An exception with the given what-and-how-to-fix message. */
+    public SubmissionException(String message) {
+        super(message);
+    }
+
+    /** An exception with the given what-and-how-to-fix message and its underlying cause. */
+    public SubmissionException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.gradecheck.compile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gradecheck.api.Finding;
+import dev.gradecheck.api.Location;
+import dev.gradecheck.api.Severity;
+import dev.gradecheck.submission.Fixtures;
+import dev.gradecheck.submission.StudentSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ExerciseCompilerTests {
+
+    private static final String MLP = "backprop/mlp/Mlp.java";
+    private static final ExerciseCompiler COMPILER = ExerciseCompiler.create();
+
+    @TempDir
+    static Path shared;
+
+    @TempDir
+    Path temp;
+
+    private static Path provided;
+
+    @BeforeAll
+    static void compileProvidedCode() {
+        provided = shared.resolve("provided");
+        StudentSource matrix = Fixtures.studentSource("backprop/linalg/Matrix.java", "Matrix.java",
+                "compile/provided/backprop/linalg/Matrix.java.txt");
+        assertTrue(COMPILER.compile(List.of(matrix), List.of(), provided).success());
+    }
+
+    @Test
+    void compilesIntoOutputFolder() {
+        CompileResult result = compile("src/main/java/backprop/mlp/Mlp.java", "compile/Mlp.java.txt");
+
+        assertEquals(new CompileResult(true, List.of()), result);
+        assertTrue(Files.isRegularFile(temp.resolve("classes/backprop/mlp/Mlp.class")));
+    }
+
+    @Test
+    void compilesFileRenamedByLms() {
+        CompileResult result = compile("uploads/Mlp (1).java", "compile/Mlp.java.txt");
+
+        assertTrue(result.success(), result.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "CannotFindSymbol       | 8:16 | cannot find symbol: variable wieghts                   | Check the spelling",
+        "IncompatibleTypes      | 6:28 | incompatible types: possible lossy conversion from double to int | The value's type does not fit",
+        "MissingReturn          | 9:5  | missing return statement                               | Every path through a method",
+        "SemicolonExpected      | 6:34 | ';' expected                                           | Something is missing just before",
+        "PublicClassInWrongFile | 6:8  | class Network is public, should be declared in a file named Network.java | A public class must be in a file",
+        "UnreportedException    | 6:9  | unreported exception java.lang.Exception; must be caught or declared to be thrown | Catch the checked exception"})
+    void reportsErrorAtSubmittedPathWithHint(String fixture, String position, String message, String hint) {
+        CompileResult result = compile("work/Mlp.java", "compile/errors/" + fixture + ".java.txt");
+
+        assertFalse(result.success());
+        Finding finding = result.findings().get(0);
+        String[] lineColumn = position.split(":");
+        assertEquals(new Location("work/Mlp.java", Integer.parseInt(lineColumn[0]), Integer.parseInt(lineColumn[1])),
+                finding.location());
+        assertEquals("compile", finding.rule());
+        assertEquals(Severity.ZERO, finding.severity());
+        assertEquals(message, finding.message());
+        assertTrue(finding.hint().startsWith(hint), finding.hint());
+        assertFalse(Files.exists(temp.resolve("classes/backprop/mlp/Mlp.class")));
+    }
+
+    @Test
+    void capsFindingsAndSaysHowManyMore() {
+        CompileResult result = compile("Mlp.java", "compile/errors/ManyErrors.java.txt");
+
+        assertEquals(CompileFindings.MAX_FINDINGS + 1, result.findings().size());
+        assertEquals(new Location("Mlp.java", 6, 21), result.findings().get(0).location());
+        assertEquals("and 10 more compile errors not shown", result.findings().get(CompileFindings.MAX_FINDINGS).message());
+    }
+
+    @Test
+    void compilesExercisesConcurrently() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<CompileResult>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Path output = temp.resolve("classes-" + i);
+                String fixture = i % 2 == 0 ? "compile/Mlp.java.txt" : "compile/errors/MissingReturn.java.txt";
+                results.add(pool.submit(() -> COMPILER.compile(List.of(Fixtures.studentSource(MLP, "Mlp.java", fixture)),
+                        List.of(provided), output)));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertEquals(i % 2 == 0, results.get(i).get().success());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void survivesDeeplyNestedCode() {
+        String text = "package backprop.mlp;\npublic final class Mlp {\n  int f() { return " + "(".repeat(3_000) + "1"
+                + ")".repeat(3_000) + "; }\n}\n";
+        StudentSource source = new StudentSource(MLP, "Mlp.java", text, "0".repeat(64));
+
+        CompileResult result = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> COMPILER.compile(List.of(source), List.of(provided), temp.resolve("classes")));
+
+        assertTrue(result.success() || !result.findings().isEmpty(), result.toString());
+    }
+
+    private CompileResult compile(String submissionPath, String fixture) {
+        StudentSource source = Fixtures.studentSource(MLP, submissionPath, fixture);
+        return COMPILER.compile(List.of(source), List.of(provided), temp.resolve("classes"));
+    }
+}
