@@ -1,0 +1,49 @@
+package dev.gradecheck.verify;
+
+import dev.gradecheck.course.CourseLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+
+/** The repository's own course, found above the working directory, and copies of it for tests that change it. */
+final class RealCourse {
+
+    private RealCourse() {
+    }
+
+    /** The course root: the nearest folder above the working directory holding exercises/ and student-template/. */
+    static Path root() {
+        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
+            if (CourseLayout.isCourseRoot(folder)) {
+                return folder;
+            }
+        }
+        throw new IllegalStateException("no course root above " + Path.of("").toAbsolutePath());
+    }
+
+    /** Copies exercises/, student-template/ and solutions/ (build output left out) into {@code target}; returns it. */
+    static Path copyTo(Path target) {
+        for (String part : new String[] {"exercises", "student-template", "solutions"}) {
+            copyTree(root().resolve(part), target.resolve(part));
+        }
+        return target;
+    }
+
+    private static void copyTree(Path from, Path to) {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path path : walk.filter(path -> !from.relativize(path).toString().matches("(.*/)?target(/.*)?")).toList()) {
+                Path destination = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.copy(path, destination, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + from + " to " + to, e);
+        }
+    }
+}
