@@ -1,0 +1,242 @@
+package dev.gradecheck;
+
+import dev.gradecheck.api.ExerciseReport;
+import dev.gradecheck.api.GradeReport;
+import dev.gradecheck.api.GradedFile;
+import dev.gradecheck.api.IgnoredPath;
+import dev.gradecheck.api.Isolation;
+import dev.gradecheck.api.Provenance;
+import dev.gradecheck.api.TestId;
+import dev.gradecheck.api.TestResult;
+import dev.gradecheck.course.Course;
+import dev.gradecheck.course.CourseException;
+import dev.gradecheck.course.Exercise;
+import dev.gradecheck.sandbox.Sandbox;
+import dev.gradecheck.sandbox.SandboxJob;
+import dev.gradecheck.sandbox.SandboxRun;
+import dev.gradecheck.sandbox.TestSpec;
+import dev.gradecheck.scoring.ExerciseOutcome;
+import dev.gradecheck.scoring.Points;
+import dev.gradecheck.scoring.Scorer;
+import dev.gradecheck.submission.Intake;
+import dev.gradecheck.submission.LocatedFiles;
+import dev.gradecheck.submission.StudentFileLocator;
+import dev.gradecheck.submission.Submission;
+import dev.gradecheck.submission.SubmissionException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Grades submissions against one course: the one way in.
+ *
+ * <pre>{@code
+ * Grader grader = Grader.create(GraderConfig.forCourse(Path.of(".")));
+ * GradeReport report = grader.grade(GradeRequest.of("examples/typical-mistake"));
+ * }</pre>
+ *
+ * <p>Pipeline: intake → locate the student files → per exercise: compile (on its own, against the provided classes),
+ * structure rules (even when it does not compile), bytecode check (an exercise using a forbidden API is not run) →
+ * one sandboxed child JVM for the hidden tests of every runnable exercise → scoring. Student mistakes, however bad,
+ * end up in the report; nothing a submission contains makes {@link #grade} throw. Reports depend only on the
+ * submission, the course and the clock. Thread-safe: {@link #grade} is synchronized (the stages keep parsers and
+ * compilers that are not), and each call works in its own scratch folder, deleted afterwards.
+ */
+public final class Grader {
+
+    private final GraderConfig config;
+    private final Course course;
+    private final ExerciseChecks checks;
+
+    private Grader(GraderConfig config, Course course, ExerciseChecks checks) {
+        this.config = config;
+        this.course = course;
+        this.checks = checks;
+    }
+
+    /**
+     * A grader for the course at {@code config.courseRoot()}; loads, validates and compiles the course (or reuses
+     * its cached build).
+     *
+     * @throws CourseException if the exercise suite is invalid
+     */
+    public static Grader create(GraderConfig config) throws CourseException {
+        Course course = Course.load(config.courseRoot());
+        return new Grader(config, course, new ExerciseChecks(course));
+    }
+
+    /** The loaded course. */
+    public Course course() {
+        return course;
+    }
+
+    /**
+     * Grades one submission.
+     *
+     * @throws InvalidRequestException if the submission cannot be opened or names an unknown exercise
+     */
+    public synchronized GradeReport grade(GradeRequest request) throws InvalidRequestException {
+        Instant startedAt = config.clock().instant();
+        List<Exercise> exercises = selectedExercises(request.exerciseIds());
+        Path scratch = createScratch();
+        try {
+            Submission submission = open(request, scratch);
+            LocatedFiles located = StudentFileLocator.locate(submission, course.studentFiles(), course.providedFiles());
+            List<ExerciseCheck> checked = checkAll(exercises, located, scratch.resolve("classes"));
+            Optional<SandboxRun> run = runTests(checked, scratch.resolve("run"));
+            List<ExerciseReport> reports = score(checked, run);
+            Duration duration = Duration.between(startedAt, config.clock().instant());
+            return report(reports, located, provenance(submission, gradedFiles(exercises, located), run, startedAt, duration));
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
+    private List<Exercise> selectedExercises(List<String> ids) throws InvalidRequestException {
+        if (ids.isEmpty()) {
+            return course.exercises();
+        }
+        Set<String> wanted = new LinkedHashSet<>(ids);
+        for (String id : wanted) {
+            if (course.exercise(id).isEmpty()) {
+                throw new InvalidRequestException("unknown exercise \"" + id + "\" — the course has: "
+                        + String.join(", ", course.exercises().stream().map(Exercise::id).toList()));
+            }
+        }
+        return course.exercises().stream().filter(exercise -> wanted.contains(exercise.id())).toList();
+    }
+
+    private static Submission open(GradeRequest request, Path scratch) throws InvalidRequestException {
+        try {
+            return Intake.create(scratch.resolve("intake")).open(request.submission(), request.gitRef());
+        } catch (SubmissionException e) {
+            throw new InvalidRequestException(e.getMessage(), e);
+        }
+    }
+
+    private List<ExerciseCheck> checkAll(List<Exercise> exercises, LocatedFiles located, Path classes) {
+        List<ExerciseCheck> checked = new ArrayList<>();
+        for (Exercise exercise : exercises) {
+            checked.add(checks.check(exercise, located, classes.resolve(exercise.id())));
+        }
+        return checked;
+    }
+
+    /** One sandbox job for every runnable exercise; empty when none is runnable (no child JVM is started). */
+    private Optional<SandboxRun> runTests(List<ExerciseCheck> checked, Path workDirectory) {
+        List<ExerciseCheck> runnable = checked.stream().filter(ExerciseCheck::runnable).toList();
+        if (runnable.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Path> classpath = new ArrayList<>();
+        classpath.add(course.build().providedClasses());
+        runnable.forEach(check -> classpath.add(check.studentClasses()));
+        runnable.forEach(check -> classpath.add(course.build().hiddenTests(check.exercise().id())));
+        List<TestSpec> specs = runnable.stream()
+                .flatMap(check -> check.exercise().tests().stream())
+                .map(test -> new TestSpec(test.id(), test.timeout()))
+                .toList();
+        createFolder(workDirectory);
+        return Optional.of(Sandbox.create(config.sandbox()).run(new SandboxJob(classpath, specs, workDirectory)));
+    }
+
+    private static List<ExerciseReport> score(List<ExerciseCheck> checked, Optional<SandboxRun> run) {
+        Map<TestId, TestResult> results = new HashMap<>();
+        run.ifPresent(ran -> ran.results().forEach(result -> results.put(result.id(), result)));
+        List<ExerciseReport> reports = new ArrayList<>();
+        for (ExerciseCheck check : checked) {
+            ExerciseOutcome outcome = check.runnable()
+                    ? ExerciseOutcome.ran(check.exercise(), check.findings(), resultsOf(check.exercise(), results))
+                    : ExerciseOutcome.notRun(check.exercise(), check.findings(), check.notRunReason());
+            reports.add(Scorer.score(outcome));
+        }
+        return reports;
+    }
+
+    private static Map<TestId, TestResult> resultsOf(Exercise exercise, Map<TestId, TestResult> results) {
+        Map<TestId, TestResult> own = new HashMap<>();
+        exercise.tests().forEach(test -> {
+            TestResult result = results.get(test.id());
+            if (result != null) {
+                own.put(test.id(), result);
+            }
+        });
+        return own;
+    }
+
+    private static GradeReport report(List<ExerciseReport> exercises, LocatedFiles located, Provenance provenance) {
+        double score = Points.round(exercises.stream().mapToDouble(ExerciseReport::score).sum());
+        double max = Points.round(exercises.stream().mapToDouble(ExerciseReport::maxScore).sum());
+        double pending = Points.round(exercises.stream().mapToDouble(ExerciseReport::pendingManualPoints).sum());
+        List<IgnoredPath> ignored = located.ignored().stream()
+                .map(file -> new IgnoredPath(file.submissionPath(), file.reason()))
+                .sorted(Comparator.comparing(IgnoredPath::path))
+                .toList();
+        return new GradeReport(score, max, pending, exercises, ignored, provenance);
+    }
+
+    /** The student files of the graded exercises that the submission holds, sorted by path. */
+    private static List<GradedFile> gradedFiles(List<Exercise> exercises, LocatedFiles located) {
+        return exercises.stream()
+                .flatMap(exercise -> exercise.studentFiles().stream())
+                .map(located.found()::get)
+                .filter(Objects::nonNull)
+                .map(source -> new GradedFile(source.submissionPath(), source.sha256()))
+                .sorted(Comparator.comparing(GradedFile::path))
+                .toList();
+    }
+
+    private Provenance provenance(Submission submission, List<GradedFile> files, Optional<SandboxRun> run,
+                                  Instant startedAt, Duration duration) {
+        Isolation isolation = run.map(SandboxRun::isolation)
+                .orElseGet(() -> new Isolation(true, false, System.getProperty("user.name", "unknown"), false,
+                        List.of("no student code ran: no exercise was runnable")));
+        return new Provenance(submission.origin(), submission.gitCommit(), files, GraderVersion.current(),
+                course.suiteHash(), isolation, startedAt, duration);
+    }
+
+    private static Path createScratch() {
+        try {
+            Path scratch = Files.createTempDirectory("gradecheck-");
+            // Traversable (not listable) by others: a child JVM running as an unprivileged user reaches its folder.
+            try {
+                Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwx--x--x"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Not a POSIX file system: no other user to serve.
+            }
+            return scratch;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a scratch folder in " + System.getProperty("java.io.tmpdir"), e);
+        }
+    }
+
+    private static void createFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // A leftover scratch folder in the temp directory is harmless; grading already succeeded.
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.gradecheck.course;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * A loaded, validated and compiled course: its exercises in course order (sorted by id), the provided code, the suite
+ * hash and the compiled instructor code. Immutable and thread-safe.
+ *
+ * @param layout where the course's parts are
+ * @param exercises every exercise, sorted by id
+ * @param providedFiles provided source files relative to {@code student-template/src/main/java}, sorted
+ * @param suiteHash SHA-256 over exercises, template code and solutions
+ * @param build the compiled provided code, solutions and hidden tests
+ */
+public record Course(CourseLayout layout, List<Exercise> exercises, List<String> providedFiles, String suiteHash,
+                     CourseBuild build) {
+
+    public Course {
+        Objects.requireNonNull(layout, "layout");
+        exercises = List.copyOf(exercises);
+        providedFiles = List.copyOf(providedFiles);
+        Objects.requireNonNull(suiteHash, "suiteHash");
+        Objects.requireNonNull(build, "build");
+    }
+
+    /**
+     * Loads the course at {@code courseRoot}: binds and validates every {@code exercises/*}{@code /exercise.json},
+     * checks the files they name, and compiles the instructor code (or reuses the cached build of the same suite).
+     *
+     * @throws CourseException if the suite is invalid; the message names the file, the field and the bad value
+     */
+    public static Course load(Path courseRoot) throws CourseException {
+        CourseLayout layout = new CourseLayout(courseRoot);
+        requireCourseRoot(layout);
+        List<Exercise> exercises = readManifests(layout);
+        new CourseValidator(layout).validate(exercises);
+        List<Path> providedSources = providedSources(layout, exercises);
+        String suiteHash = hash(layout);
+        CourseBuild build = new CourseBuilder(layout).build(exercises, providedSources, suiteHash);
+        List<String> provided = providedSources.stream()
+                .map(file -> CourseLayout.relativePath(layout.templateSources(), file)).toList();
+        return new Course(layout, exercises, provided, suiteHash, build);
+    }
+
+    /** The exercise with this id, if any. */
+    public Optional<Exercise> exercise(String id) {
+        return exercises.stream().filter(exercise -> exercise.id().equals(id)).findFirst();
+    }
+
+    /** Every exercise's student files, sorted. */
+    public Set<String> studentFiles() {
+        Set<String> files = new TreeSet<>();
+        exercises.forEach(exercise -> files.addAll(exercise.studentFiles()));
+        return files;
+    }
+
+    /** The course's maximum score: every exercise's test and manual points. */
+    public double totalPoints() {
+        return exercises.stream().mapToDouble(Exercise::maxScore).sum();
+    }
+
+    private static void requireCourseRoot(CourseLayout layout) throws CourseException {
+        if (!CourseLayout.isCourseRoot(layout.root())) {
+            throw new CourseException(layout.root() + ": not a course — a course root holds exercises/ and "
+                    + "student-template/; pass the repository root with --course or set GRADECHECK_COURSE");
+        }
+    }
+
+    private static List<Exercise> readManifests(CourseLayout layout) throws CourseException {
+        List<Exercise> exercises = new ArrayList<>();
+        for (Path folder : exerciseFolders(layout)) {
+            exercises.add(ManifestReader.read(folder, layout.relative(folder.resolve("exercise.json"))));
+        }
+        if (exercises.isEmpty()) {
+            throw new CourseException("exercises/: no exercise folders — add exercises/<id>/exercise.json");
+        }
+        return exercises;
+    }
+
+    private static List<Path> exerciseFolders(CourseLayout layout) {
+        try (Stream<Path> entries = Files.list(layout.exercises())) {
+            return entries.filter(Files::isDirectory)
+                    .filter(folder -> !Set.of("target", "src").contains(folder.getFileName().toString()))
+                    .filter(folder -> !folder.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> providedSources(CourseLayout layout, List<Exercise> exercises) {
+        Set<String> studentFiles = new TreeSet<>();
+        exercises.forEach(exercise -> studentFiles.addAll(exercise.studentFiles()));
+        return CourseLayout.filesBelow(layout.templateSources(), ".java").stream()
+                .filter(file -> !studentFiles.contains(CourseLayout.relativePath(layout.templateSources(), file)))
+                .toList();
+    }
+
+    private static String hash(CourseLayout layout) {
+        try {
+            return SuiteHash.of(layout);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the course to hash it", e);
+        }
+    }
+}

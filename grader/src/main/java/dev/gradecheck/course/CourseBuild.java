@@ -1,0 +1,34 @@
+package dev.gradecheck.course;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The compiled instructor code of one suite hash, under {@code out/.cache/<suiteHash>/}. Read-only once built.
+ *
+ * @param providedClasses the provided code, compiled on its own
+ * @param solutionClasses the solutions, compiled against the provided classes
+ * @param hiddenTestClasses per exercise id, its hidden tests compiled against provided code, solutions, JUnit, toolkit
+ * @param testLibraries the jars the hidden tests were compiled against
+ */
+public record CourseBuild(Path providedClasses, Path solutionClasses, Map<String, Path> hiddenTestClasses,
+                          List<Path> testLibraries) {
+
+    public CourseBuild {
+        Objects.requireNonNull(providedClasses, "providedClasses");
+        Objects.requireNonNull(solutionClasses, "solutionClasses");
+        hiddenTestClasses = Map.copyOf(hiddenTestClasses);
+        testLibraries = List.copyOf(testLibraries);
+    }
+
+    /** The hidden test classes of one exercise; throws {@link IllegalArgumentException} for an unknown id. */
+    public Path hiddenTests(String exerciseId) {
+        Path classes = hiddenTestClasses.get(exerciseId);
+        if (classes == null) {
+            throw new IllegalArgumentException("no exercise \"" + exerciseId + "\" in this course");
+        }
+        return classes;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.gradecheck.course;
+
+import dev.gradecheck.api.TestId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Compiles the instructor code once per suite hash into {@code out/.cache/<suiteHash>/} — built in a temporary folder
+ * and renamed into place, so a cache folder that exists is complete — and checks that the compiled hidden tests and
+ * the manifests list the same test methods.
+ */
+final class CourseBuilder {
+
+    private final CourseLayout layout;
+
+    CourseBuilder(CourseLayout layout) {
+        this.layout = layout;
+    }
+
+    /** The build for {@code suiteHash}: reused from the cache when present, otherwise compiled now. */
+    CourseBuild build(List<Exercise> exercises, List<Path> providedSources, String suiteHash) throws CourseException {
+        Path target = layout.cache().resolve(suiteHash);
+        if (!Files.isDirectory(target)) {
+            compileInto(target, exercises, providedSources);
+        }
+        CourseBuild build = locate(target, exercises);
+        for (Exercise exercise : exercises) {
+            checkTestsMatchManifest(exercise, build.hiddenTests(exercise.id()));
+        }
+        return build;
+    }
+
+    private void compileInto(Path target, List<Exercise> exercises, List<Path> providedSources) throws CourseException {
+        try {
+            Files.createDirectories(target.getParent());
+            Path scratch = Files.createTempDirectory(target.getParent(), target.getFileName() + ".building-");
+            try {
+                compileAll(locate(scratch, exercises), exercises, providedSources);
+                moveIntoPlace(scratch, target);
+            } finally {
+                deleteRecursively(scratch);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the course build cache under " + target.getParent(), e);
+        }
+    }
+
+    private void compileAll(CourseBuild build, List<Exercise> exercises, List<Path> providedSources) throws CourseException {
+        InstructorCompiler compiler = new InstructorCompiler(layout);
+        compiler.compile("the provided code (student-template/src/main/java without the student files)",
+                providedSources, List.of(), build.providedClasses());
+        compiler.compile("the solutions (solutions/src/main/java)",
+                CourseLayout.filesBelow(layout.solutionSources(), ".java"), List.of(build.providedClasses()),
+                build.solutionClasses());
+        List<Path> testClasspath = new ArrayList<>(List.of(build.providedClasses(), build.solutionClasses()));
+        testClasspath.addAll(build.testLibraries());
+        for (Exercise exercise : exercises) {
+            compiler.compile("the hidden tests of " + exercise.id() + " (" + layout.relative(exercise.testSources()) + ")",
+                    CourseLayout.filesBelow(exercise.testSources(), ".java"), testClasspath,
+                    build.hiddenTests(exercise.id()));
+        }
+    }
+
+    private static void moveIntoPlace(Path scratch, Path target) throws IOException {
+        try {
+            Files.move(scratch, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the file system cannot rename " + scratch + " atomically", e);
+        } catch (IOException e) {
+            // rename(2) fails with "Directory not empty" when another grader built the same suite meanwhile: its
+            // build is identical, keep it (the caller deletes ours).
+            if (!Files.isDirectory(target)) {
+                throw e;
+            }
+        }
+    }
+
+    private static CourseBuild locate(Path folder, List<Exercise> exercises) {
+        Map<String, Path> tests = new LinkedHashMap<>();
+        exercises.forEach(exercise -> tests.put(exercise.id(), folder.resolve("tests").resolve(exercise.id())));
+        return new CourseBuild(folder.resolve("provided"), folder.resolve("solutions"), tests, TestLibraries.locate());
+    }
+
+    private void checkTestsMatchManifest(Exercise exercise, Path testClasses) throws CourseException {
+        Set<TestId> discovered = TestMethodScanner.scan(testClasses);
+        Map<String, TestId> listed = new HashMap<>();
+        exercise.tests().forEach(test -> listed.put(test.id().toString(), test.id()));
+        String manifest = layout.relative(exercise.folder().resolve("exercise.json"));
+        for (TestId test : discovered) {
+            if (!listed.containsKey(test.toString())) {
+                throw new CourseException(manifest + ": \"tests\" does not list " + test + ", a test method of "
+                        + layout.relative(exercise.testSources()) + " — add {\"test\": \"" + test + "\", \"points\": ...}");
+            }
+        }
+        Set<String> found = new TreeSet<>();
+        discovered.forEach(test -> found.add(test.toString()));
+        for (String test : listed.keySet().stream().sorted().toList()) {
+            if (!found.contains(test)) {
+                throw new CourseException(manifest + ": \"tests\" lists " + test + ", but "
+                        + layout.relative(exercise.testSources()) + " has no such @Test method — fix the name or remove the entry");
+            }
+        }
+    }
+
+    static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

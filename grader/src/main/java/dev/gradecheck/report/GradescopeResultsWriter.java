@@ -1,0 +1,189 @@
+package dev.gradecheck.report;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.gradecheck.api.Diagnosis;
+import dev.gradecheck.api.ExerciseReport;
+import dev.gradecheck.api.Finding;
+import dev.gradecheck.api.GradeReport;
+import dev.gradecheck.api.ManualItemReport;
+import dev.gradecheck.api.TestReport;
+import dev.gradecheck.api.TestStatus;
+import dev.gradecheck.scoring.Findings;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Writes Gradescope's {@code results.json} (gradescope/autograder_samples, docs/specs.md). Per exercise, in course
+ * order: one status-only line {@code "<id>: compilation"}, one status-only {@code "<id>: code checks"} line when
+ * the exercise has findings other than compile errors, one scored line per hidden test named
+ * {@code "<id>: TestClass.method"} and numbered {@code "<exercise>.<test>"}, and one status-only line per manual item
+ * saying it is pending. {@code score} is the automatic score (deductions applied), {@code execution_time} is in
+ * seconds, every output is Markdown.
+ */
+public final class GradescopeResultsWriter implements ReportWriter {
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    @Override
+    public String fileName() {
+        return "results.json";
+    }
+
+    @Override
+    public String render(GradeReport report) {
+        return GSON.toJson(toJson(report)) + "\n";
+    }
+
+    static JsonObject toJson(GradeReport report) {
+        JsonObject json = new JsonObject();
+        json.addProperty("score", Numbers.json(report.score()));
+        json.addProperty("execution_time", Numbers.seconds(report.provenance().duration().toMillis()));
+        json.addProperty("output", overview(report));
+        json.addProperty("output_format", "md");
+        json.addProperty("test_output_format", "md");
+        json.addProperty("test_name_format", "text");
+        json.addProperty("visibility", "visible");
+        json.addProperty("stdout_visibility", "hidden");
+        json.add("extra_data", extraData(report));
+        JsonArray tests = new JsonArray();
+        for (int i = 0; i < report.exercises().size(); i++) {
+            addExercise(tests, report.exercises().get(i), i + 1);
+        }
+        json.add("tests", tests);
+        return json;
+    }
+
+    private static JsonObject extraData(GradeReport report) {
+        JsonObject json = new JsonObject();
+        json.addProperty("max_score", Numbers.json(report.maxScore()));
+        json.addProperty("pending_manual_points", Numbers.json(report.pendingManualPoints()));
+        json.addProperty("grader_version", report.provenance().graderVersion());
+        json.addProperty("suite_hash", report.provenance().suiteHash());
+        report.provenance().gitCommit().ifPresent(commit -> json.addProperty("git_commit", commit));
+        return json;
+    }
+
+    private static void addExercise(JsonArray tests, ExerciseReport exercise, int number) {
+        tests.add(compilationLine(exercise));
+        List<Finding> checks = exercise.findings().stream().filter(f -> !f.rule().equals("compile")).toList();
+        if (!checks.isEmpty()) {
+            tests.add(statusLine(exercise, exercise.id() + ": code checks", "failed", findingsText(checks)));
+        }
+        for (int i = 0; i < exercise.tests().size(); i++) {
+            tests.add(testLine(exercise, exercise.tests().get(i), number + "." + (i + 1)));
+        }
+        for (ManualItemReport item : exercise.manual()) {
+            tests.add(statusLine(exercise, exercise.id() + ": " + item.title() + " (graded by hand, pending)", "passed",
+                    "Pending: a person grades this item, worth " + Numbers.format(item.points()) + " points."));
+        }
+    }
+
+    private static JsonObject compilationLine(ExerciseReport exercise) {
+        List<Finding> errors = exercise.findings().stream()
+                .filter(f -> f.rule().equals("compile") || f.rule().equals("missing-file")).toList();
+        return statusLine(exercise, exercise.id() + ": compilation", errors.isEmpty() ? "passed" : "failed",
+                findingsText(errors));
+    }
+
+    private static JsonObject statusLine(ExerciseReport exercise, String name, String status, String output) {
+        JsonObject json = new JsonObject();
+        json.addProperty("name", name);
+        json.addProperty("status", status);
+        if (!output.isEmpty()) {
+            json.addProperty("output", output);
+            json.addProperty("output_format", "md");
+        }
+        json.add("tags", tags(exercise));
+        return json;
+    }
+
+    private static JsonObject testLine(ExerciseReport exercise, TestReport test, String number) {
+        JsonObject json = new JsonObject();
+        json.addProperty("name", exercise.id() + ": " + test.displayName());
+        json.addProperty("number", number);
+        json.addProperty("score", Numbers.json(test.score()));
+        json.addProperty("max_score", Numbers.json(test.maxScore()));
+        json.addProperty("status", test.status() == TestStatus.PASSED ? "passed" : "failed");
+        json.addProperty("output", testOutput(test));
+        json.addProperty("output_format", "md");
+        json.add("tags", tags(exercise));
+        json.addProperty("visibility", "visible");
+        return json;
+    }
+
+    private static JsonArray tags(ExerciseReport exercise) {
+        JsonArray tags = new JsonArray();
+        tags.add(exercise.id());
+        return tags;
+    }
+
+    static String testOutput(TestReport test) {
+        StringBuilder text = new StringBuilder("**" + statusWord(test.status()) + "**");
+        if (!test.message().isEmpty()) {
+            text.append("\n\n").append(Markdown.codeBlock(test.message()));
+        }
+        for (Diagnosis diagnosis : test.diagnoses()) {
+            text.append("\n- `").append(diagnosis.code()).append("`: ").append(diagnosis.text()).append(numbers(diagnosis.numbers()));
+        }
+        if (!test.output().text().isEmpty()) {
+            text.append("\n\nOutput").append(test.output().droppedChars() > 0
+                    ? " (" + test.output().droppedChars() + " more characters dropped)" : "").append(":\n\n");
+            text.append(Markdown.codeBlock(test.output().text()));
+        }
+        return text.toString();
+    }
+
+    private static String statusWord(TestStatus status) {
+        return switch (status) {
+            case PASSED -> "Passed";
+            case FAILED -> "Failed";
+            case ERROR -> "Error";
+            case TIMEOUT -> "Timed out";
+            case NOT_RUN -> "Not run";
+        };
+    }
+
+    private static String numbers(Map<String, String> numbers) {
+        if (numbers.isEmpty()) {
+            return "";
+        }
+        return numbers.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(entry -> entry.getKey() + " = " + entry.getValue())
+                .collect(Collectors.joining(", ", " (", ")"));
+    }
+
+    private static String findingsText(List<Finding> findings) {
+        return findings.stream().map(GradescopeResultsWriter::findingText).collect(Collectors.joining("\n"));
+    }
+
+    private static String findingText(Finding finding) {
+        String cost = switch (finding.severity()) {
+            case WARN -> "warning";
+            case DEDUCT -> "-" + Numbers.format(finding.points()) + " points";
+            case ZERO -> "exercise scores 0";
+        };
+        String hint = finding.hint().isEmpty() ? "" : " Hint: " + finding.hint();
+        return "- `" + finding.location() + "` (" + finding.rule() + ", " + cost + "): "
+                + Findings.messageWithoutLocation(finding) + hint;
+    }
+
+    private static String overview(GradeReport report) {
+        StringBuilder text = new StringBuilder("**Score: " + Numbers.format(report.score()) + " / "
+                + Numbers.format(report.maxScore() - report.pendingManualPoints()) + "** (automatic)");
+        if (report.pendingManualPoints() > 0) {
+            text.append(", plus ").append(Numbers.format(report.pendingManualPoints())).append(" points graded by hand later");
+        }
+        text.append("\n\n| exercise | score | max | status |\n|---|---|---|---|\n");
+        for (ExerciseReport exercise : report.exercises()) {
+            text.append("| ").append(exercise.id()).append(" | ").append(Numbers.format(exercise.score()))
+                    .append(" | ").append(Numbers.format(exercise.automaticMaxScore())).append(" | ")
+                    .append(exercise.status().jsonName()).append(exercise.reason().isEmpty() ? "" : ": " + exercise.reason().replace("|", "\\|").replace("\n", " "))
+                    .append(" |\n");
+        }
+        return text.toString();
+    }
+}
