@@ -1,0 +1,111 @@
+package dev.gradecheck.course;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gradecheck.api.TestId;
+import dev.gradecheck.testing.TinyCourse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CourseTests {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void loadsAValidCourseWithItsProvidedCodeAndTotals() throws Exception {
+        Course course = Course.load(TinyCourse.write(root));
+        Exercise calc = course.exercises().get(0);
+        assertEquals("calc", calc.id());
+        assertEquals(List.of("demo/calc/Numbers.java"), course.providedFiles());
+        assertEquals(List.of("demo/calc/Calc.java"), calc.studentFiles());
+        assertEquals(new HiddenTest(TestId.parse("demo.calc.CalcHiddenTests#addsNegatives"), 2, Duration.ofMillis(2000)),
+                calc.tests().get(1));
+        assertEquals(Duration.ofMillis(5000), calc.tests().get(0).timeout());
+        assertEquals(10, course.totalPoints());
+        assertTrue(course.suiteHash().matches("[0-9a-f]{64}"), course.suiteHash());
+        assertTrue(Files.isRegularFile(course.build().hiddenTests("calc").resolve("demo/calc/CalcHiddenTests.class")));
+        assertTrue(Files.isRegularFile(course.build().solutionClasses().resolve("demo/calc/Calc.class")));
+        assertTrue(Files.isRegularFile(course.build().providedClasses().resolve("demo/calc/Numbers.class")));
+    }
+
+    @Test
+    void reusesTheCachedBuildOfTheSameSuite() throws Exception {
+        Course first = Course.load(TinyCourse.write(root));
+        Path marker = first.build().providedClasses().resolve("marker");
+        Files.writeString(marker, "kept");
+        Course second = Course.load(root);
+        assertEquals(first.suiteHash(), second.suiteHash());
+        assertTrue(Files.exists(marker), "the second load must reuse the first build");
+    }
+
+    @Test
+    void changesTheSuiteHashWhenAHiddenTestChanges() throws Exception {
+        String before = Course.load(TinyCourse.write(root)).suiteHash();
+        TinyCourse.file(root, "exercises/calc/tests/demo/calc/Extra.java", "package demo.calc; class Extra {}\n");
+        assertNotEquals(before, Course.load(root).suiteHash());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenManifests")
+    void namesTheFileFieldAndBadValueOfABrokenManifest(String replace, String with, String message) {
+        TinyCourse.write(root);
+        TinyCourse.file(root, "exercises/calc/exercise.json", TinyCourse.MANIFEST.replace(replace, with));
+        CourseException problem = assertThrows(CourseException.class, () -> Course.load(root));
+        assertEquals(message, problem.getMessage());
+    }
+
+    static Stream<Arguments> brokenManifests() {
+        String file = "exercises/calc/exercise.json: ";
+        return Stream.of(
+                Arguments.of("\"timeoutMillis\": 5000", "\"timeoutMillis\": 0", file + "\"timeoutMillis\" must be 1..60000, was 0"),
+                Arguments.of("\"points\": 3", "\"points\": 0", file + "\"tests[0].points\" must be > 0, was 0.0"),
+                Arguments.of("\"severity\": \"zero\"", "\"severity\": \"fatal\"",
+                        file + "\"structure[0].severity\" must be one of \"warn\", \"deduct\", \"zero\", was \"fatal\""),
+                Arguments.of("CalcHiddenTests#addsTwoNumbers", "CalcHiddenTests.addsTwoNumbers",
+                        file + "\"tests[0].test\" must be written as fully.qualified.Class#method, was \"demo.calc.CalcHiddenTests.addsTwoNumbers\""),
+                Arguments.of("#addsNegatives", "#addsTwoNumbers",
+                        file + "\"tests[1].test\" is listed twice, was \"demo.calc.CalcHiddenTests#addsTwoNumbers\""),
+                Arguments.of("\"id\": \"calc\"", "\"id\": \"calculator\"",
+                        file + "\"id\" must equal the folder name \"calc\", was \"calculator\""),
+                Arguments.of("\"title\": \"Adding", "\"titel\": \"Adding",
+                        file + "unknown field \"titel\" — the known fields are id, manual, mutants, structure, studentFiles, tests, timeoutMillis, title"),
+                Arguments.of("demo/calc/Calc.java", "demo/calc/Calculator.java",
+                        file + "\"studentFiles\" lists \"demo/calc/Calculator.java\", but student-template/src/main/java/demo/calc/Calculator.java does not exist — add it or fix the path"),
+                Arguments.of("\"off-by-one\"", "\"off-by-two\"",
+                        file + "mutant \"off-by-two\" needs replacement .java files in exercises/calc/mutants/off-by-two/, found none"),
+                Arguments.of("#addsNegatives\", \"points\": 2", "#addsZero\", \"points\": 2",
+                        file + "\"tests\" does not list demo.calc.CalcHiddenTests#addsNegatives, a test method of exercises/calc/tests — add {\"test\": \"demo.calc.CalcHiddenTests#addsNegatives\", \"points\": ...}"),
+                Arguments.of("\"points\": 3}", "\"points\": 3}, {\"test\": \"demo.calc.CalcHiddenTests#gone\", \"points\": 1}",
+                        file + "\"tests\" lists demo.calc.CalcHiddenTests#gone, but exercises/calc/tests has no such @Test method — fix the name or remove the entry"),
+                Arguments.of("\"points\": 3}", "\"points\": \"three\"}",
+                        file + "is not a valid manifest: Expected a double but was three at path $.tests[0].points — fix the JSON syntax or the value's type"));
+    }
+
+    @Test
+    void reportsAnInstructorCompileErrorWithFileAndLine() {
+        TinyCourse.write(root);
+        TinyCourse.file(root, "solutions/src/main/java/demo/calc/Calc.java",
+                "package demo.calc;\npublic final class Calc { public static int add(int a, int b) { return a + } }\n");
+        CourseException problem = assertThrows(CourseException.class, () -> Course.load(root));
+        assertTrue(problem.getMessage().startsWith("cannot compile the solutions (solutions/src/main/java):\n"
+                + "  solutions/src/main/java/demo/calc/Calc.java:2:"), problem.getMessage());
+    }
+
+    @Test
+    void rejectsAFolderThatIsNotACourse() {
+        CourseException problem = assertThrows(CourseException.class, () -> Course.load(root));
+        assertTrue(problem.getMessage().contains("not a course"), problem.getMessage());
+    }
+}

@@ -1,0 +1,146 @@
+package dev.gradecheck.e2e;
+
+import static dev.gradecheck.testing.ReportChecks.assertNoProcessLeftBehind;
+import static dev.gradecheck.testing.ReportChecks.assertValidReports;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gradecheck.GradeRequest;
+import dev.gradecheck.api.ExerciseReport;
+import dev.gradecheck.api.ExerciseStatus;
+import dev.gradecheck.api.Finding;
+import dev.gradecheck.api.GradeReport;
+import dev.gradecheck.api.TestReport;
+import dev.gradecheck.api.TestStatus;
+import dev.gradecheck.report.GradescopeResultsWriter;
+import dev.gradecheck.report.JsonReportWriter;
+import dev.gradecheck.testing.RepoCourse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CourseGradingTests {
+
+    private static final Pattern EXPECTED_SCORE = Pattern.compile("Expected score: ([0-9.]+) / ([0-9.]+)");
+
+    @Test
+    void solutionsScoreFullMarks() {
+        GradeReport report = RepoCourse.grade(RepoCourse.root().resolve("solutions/src/main/java"));
+        assertEquals(RepoCourse.fullMarks(), RepoCourse.scores(report));
+        for (ExerciseReport exercise : report.exercises()) {
+            assertEquals(ExerciseStatus.GRADED, exercise.status(), exercise.id());
+            exercise.tests().forEach(test -> assertEquals(TestStatus.PASSED, test.status(), test.id() + ": " + test.message()));
+        }
+        assertEquals(report.maxScore() - report.pendingManualPoints(), report.score());
+        assertValidReports(report);
+        assertNoProcessLeftBehind();
+    }
+
+    @Test
+    void untouchedTemplateScoresZeroWithEveryTestFailingCleanlyAndFast() {
+        Instant start = Instant.now();
+        GradeReport report = RepoCourse.grade(RepoCourse.root().resolve("student-template"));
+        Duration took = Duration.between(start, Instant.now());
+        assertEquals(0, report.score());
+        for (ExerciseReport exercise : report.exercises()) {
+            for (TestReport test : exercise.tests()) {
+                assertTrue(test.status() == TestStatus.FAILED || test.status() == TestStatus.ERROR,
+                        test.id() + " must fail cleanly, was " + test.status() + ": " + test.message());
+                assertTrue(!test.message().isBlank(), test.id() + " must say why it failed");
+            }
+        }
+        long todoMessages = report.exercises().stream().flatMap(e -> e.tests().stream())
+                .filter(test -> test.message().contains("TODO")).count();
+        assertTrue(todoMessages > 0, "the stubs' TODO messages reach the report");
+        assertTrue(took.compareTo(Duration.ofSeconds(60)) < 0, "grading the template took " + took);
+        assertValidReports(report);
+        assertNoProcessLeftBehind();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void eachExampleGetsTheScoreItsReadmeStates(Path example) throws IOException {
+        Matcher expected = EXPECTED_SCORE.matcher(Files.readString(example.resolve("README.md")));
+        assertTrue(expected.find(), example + "/README.md must state \"Expected score: X / Y\"");
+        GradeReport report = RepoCourse.grade(example);
+        assertEquals(Double.parseDouble(expected.group(1)), report.score(), "score of " + example.getFileName());
+        assertEquals(Double.parseDouble(expected.group(2)), report.maxScore(), "max score of " + example.getFileName());
+        assertValidReports(report);
+    }
+
+    static Stream<Path> examples() throws IOException {
+        try (Stream<Path> folders = Files.list(RepoCourse.root().resolve("examples"))) {
+            return folders.filter(Files::isDirectory).sorted().toList().stream();
+        }
+    }
+
+    @Test
+    void compileErrorInOneExerciseLeavesTheOthersAtFullMarks() {
+        GradeReport report = RepoCourse.grade(RepoCourse.root().resolve("examples/compile-error"));
+        Map<String, Double> expected = RepoCourse.fullMarks();
+        expected.put("chain-rule", 0.0);
+        assertEquals(expected, RepoCourse.scores(report));
+        ExerciseReport chainRule = report.exercises().stream().filter(e -> e.id().equals("chain-rule")).findFirst().orElseThrow();
+        assertEquals(ExerciseStatus.NOT_RUN, chainRule.status());
+        Finding compile = chainRule.findings().stream().filter(f -> f.rule().equals("compile")).findFirst().orElseThrow();
+        assertEquals("ChainRule.java", compile.location().file());
+        assertTrue(compile.location().line() > 0 && compile.location().column() > 0, compile.location().toString());
+        chainRule.tests().forEach(test -> assertEquals(TestStatus.NOT_RUN, test.status()));
+        assertValidReports(report);
+    }
+
+    @Test
+    void gradesOneExerciseOfAGitRepositoryAtARefAndRecordsTheCommitAndFiles(@TempDir Path folder) throws Exception {
+        Path repository = folder.resolve("alice");
+        RepoCourse.copyTree(RepoCourse.root().resolve("examples/partial"), repository, false);
+        git(repository, "init", "-q");
+        git(repository, "add", ".");
+        git(repository, "-c", "user.name=Alice", "-c", "user.email=alice@example.org", "commit", "-q", "-m", "hw");
+        String commit = git(repository, "rev-parse", "HEAD");
+
+        GradeReport report = RepoCourse.grader().grade(new GradeRequest(repository.toString(), Optional.of("HEAD"),
+                List.of("chain-rule")));
+
+        assertEquals(List.of("chain-rule"), report.exercises().stream().map(ExerciseReport::id).toList());
+        assertEquals(10, report.score());
+        assertEquals(Optional.of(commit), report.provenance().gitCommit());
+        assertEquals(List.of("ChainRule.java"), report.provenance().files().stream().map(f -> f.path()).toList());
+        assertTrue(report.provenance().files().get(0).sha256().matches("[0-9a-f]{64}"));
+        assertValidReports(report);
+    }
+
+    private static String git(Path repository, String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("git", "-C", repository.toString()));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertEquals(0, process.waitFor(), "git " + String.join(" ", arguments) + ": " + output);
+        return output;
+    }
+
+    @Test
+    void gradingTheSameSubmissionTwiceGivesIdenticalReportsApartFromDurations() {
+        Path submission = RepoCourse.root().resolve("examples/typical-mistake");
+        GradeReport first = RepoCourse.grade(submission);
+        GradeReport second = RepoCourse.grade(submission);
+        assertEquals(withoutDurations(new JsonReportWriter().render(first)), withoutDurations(new JsonReportWriter().render(second)));
+        assertEquals(withoutDurations(new GradescopeResultsWriter().render(first)),
+                withoutDurations(new GradescopeResultsWriter().render(second)));
+    }
+
+    private static String withoutDurations(String json) {
+        return json.replaceAll("\"(duration_ms|execution_time)\": [0-9.]+", "\"$1\": 0");
+    }
+}

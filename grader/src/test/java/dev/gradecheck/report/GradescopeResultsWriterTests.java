@@ -1,0 +1,97 @@
+package dev.gradecheck.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.gradecheck.testing.GradescopeSpec;
+import dev.gradecheck.testing.SampleReports;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GradescopeResultsWriterTests {
+
+    private final JsonObject results = JsonParser.parseString(
+            new GradescopeResultsWriter().render(SampleReports.twoExercises())).getAsJsonObject();
+
+    @Test
+    void followsTheGradescopeSpecFieldByField() {
+        assertEquals(List.of(), GradescopeSpec.violations(results));
+    }
+
+    @Test
+    void writesTopLevelFieldsWithExecutionTimeInSeconds() {
+        assertEquals(2.5, results.get("score").getAsDouble());
+        assertEquals(4.21, results.get("execution_time").getAsDouble());
+        assertEquals("md", results.get("output_format").getAsString());
+        assertEquals("md", results.get("test_output_format").getAsString());
+        assertTrue(results.get("output").getAsString().startsWith("**Score: 2.5 / 10** (automatic), plus 5 points graded by hand later"));
+        assertEquals("0123456789abcdef0123456789abcdef01234567",
+                results.getAsJsonObject("extra_data").get("git_commit").getAsString());
+    }
+
+    @Test
+    void listsLinesPerExerciseInCourseOrder() {
+        assertEquals(List.of(
+                "mlp: compilation",
+                "mlp: code checks",
+                "mlp: MlpHiddenTests.forwardShapes",
+                "mlp: MlpHiddenTests.backwardGradients",
+                "mlp: MlpHiddenTests.hugeBatch",
+                "deep: compilation",
+                "deep: DeepHiddenTests.vanishes",
+                "deep: Written answer (graded by hand, pending)"), names(results.getAsJsonArray("tests")));
+    }
+
+    @Test
+    void writesStatusOnlyCompilationLines() {
+        JsonObject passed = test("mlp: compilation");
+        assertEquals(List.of("name", "status", "tags"), List.copyOf(passed.keySet()));
+        assertEquals("passed", passed.get("status").getAsString());
+        JsonObject failed = test("deep: compilation");
+        assertEquals("failed", failed.get("status").getAsString());
+        assertFalse(failed.has("score"));
+        assertEquals("- `Deep.java:3:1` (compile, exercise scores 0): ';' expected Hint: add the missing semicolon",
+                failed.get("output").getAsString());
+    }
+
+    @Test
+    void writesScoredTestLines() {
+        JsonObject partial = test("mlp: MlpHiddenTests.backwardGradients");
+        assertEquals("1.2", partial.get("number").getAsString());
+        assertEquals(1.5, partial.get("score").getAsDouble());
+        assertEquals(3, partial.get("max_score").getAsInt());
+        assertEquals("failed", partial.get("status").getAsString());
+        assertEquals("md", partial.get("output_format").getAsString());
+        assertEquals("[\"mlp\"]", partial.get("tags").toString());
+        assertEquals("**Failed**\n\n```text\ndb1 is wrong: relative error 0.8\n```\n\n"
+                + "- `missing-batch-sum`: db1 is not summed over the batch (rows = 5)\n\n"
+                + "Output (7 more characters dropped):\n\n````text\nloss 0.25\n```\n````\n",
+                partial.get("output").getAsString());
+        assertEquals("passed", test("mlp: MlpHiddenTests.forwardShapes").get("status").getAsString());
+    }
+
+    @Test
+    void writesManualItemsAsPendingStatusOnlyLines() {
+        JsonObject manual = test("deep: Written answer (graded by hand, pending)");
+        assertFalse(manual.has("score"));
+        assertEquals("Pending: a person grades this item, worth 5 points.", manual.get("output").getAsString());
+    }
+
+    private JsonObject test(String name) {
+        for (JsonElement test : results.getAsJsonArray("tests")) {
+            if (test.getAsJsonObject().get("name").getAsString().equals(name)) {
+                return test.getAsJsonObject();
+            }
+        }
+        throw new AssertionError("no test line named " + name);
+    }
+
+    private static List<String> names(JsonArray tests) {
+        return tests.asList().stream().map(test -> test.getAsJsonObject().get("name").getAsString()).toList();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.gradecheck.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.gradecheck.api.GradeReport;
+import dev.gradecheck.testing.ReportSchema;
+import dev.gradecheck.testing.SampleReports;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonReportWriterTests {
+
+    private final JsonReportWriter writer = new JsonReportWriter();
+
+    @Test
+    void writesAReportValidAgainstTheSchema() {
+        assertEquals(List.of(), ReportSchema.errors(writer.render(SampleReports.twoExercises())));
+    }
+
+    @Test
+    void schemaRejectsAReportWithAnUnknownStatus() {
+        String broken = writer.render(SampleReports.twoExercises()).replace("\"status\": \"timeout\"", "\"status\": \"slow\"");
+        assertTrue(!ReportSchema.errors(broken).isEmpty(), "the schema must reject status \"slow\"");
+    }
+
+    @Test
+    void keepsKeysInTheDocumentedOrder() {
+        JsonObject json = JsonParser.parseString(writer.render(SampleReports.twoExercises())).getAsJsonObject();
+        assertEquals(List.of("format_version", "score", "max_score", "pending_manual_points", "exercises", "ignored_files",
+                "provenance"), List.copyOf(json.keySet()));
+        JsonObject test = json.getAsJsonArray("exercises").get(0).getAsJsonObject().getAsJsonArray("tests").get(1).getAsJsonObject();
+        assertEquals(List.of("name", "id", "score", "max_score", "status", "message", "output", "output_dropped_chars",
+                "diagnoses", "duration_ms"), List.copyOf(test.keySet()));
+    }
+
+    @Test
+    void writesNumbersWithoutTrailingZeros() {
+        String json = writer.render(SampleReports.twoExercises());
+        assertTrue(json.contains("\"score\": 2.5,"), json);
+        assertTrue(json.contains("\"max_score\": 15,"), json);
+        assertTrue(json.contains("\"score\": 1.5,"), json);
+        assertTrue(json.contains("\"output_dropped_chars\": 7,"), json);
+    }
+
+    @Test
+    void rendersTheSameReportToTheSameBytes() {
+        GradeReport report = SampleReports.twoExercises();
+        assertEquals(writer.render(report), writer.render(report));
+    }
+
+    @Test
+    void writesAtomicallyIntoANewFolder(@TempDir Path folder) throws Exception {
+        Path file = writer.write(SampleReports.twoExercises(), folder.resolve("out/alice"));
+        assertEquals(folder.resolve("out/alice/report.json"), file);
+        assertEquals(writer.render(SampleReports.twoExercises()), Files.readString(file, StandardCharsets.UTF_8));
+        try (var files = Files.list(folder.resolve("out/alice"))) {
+            assertEquals(List.of(file), files.toList(), "no temporary file is left behind");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.gradecheck.testing;
+
+import dev.gradecheck.api.CapturedOutput;
+import dev.gradecheck.api.Diagnosis;
+import dev.gradecheck.api.ExerciseReport;
+import dev.gradecheck.api.ExerciseStatus;
+import dev.gradecheck.api.Finding;
+import dev.gradecheck.api.GradeReport;
+import dev.gradecheck.api.GradedFile;
+import dev.gradecheck.api.IgnoredPath;
+import dev.gradecheck.api.Isolation;
+import dev.gradecheck.api.Location;
+import dev.gradecheck.api.ManualItemReport;
+import dev.gradecheck.api.Provenance;
+import dev.gradecheck.api.Severity;
+import dev.gradecheck.api.TestId;
+import dev.gradecheck.api.TestReport;
+import dev.gradecheck.api.TestStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Hand-built reports for writer tests: every status, a deduction, a compile error, a pending manual item. */
+public final class SampleReports {
+
+    private SampleReports() {
+    }
+
+    /** Two exercises: {@code mlp} graded with a partial-credit test and a deduction, {@code deep} not compiling. */
+    public static GradeReport twoExercises() {
+        TestReport passed = new TestReport(TestId.parse("backprop.mlp.MlpHiddenTests#forwardShapes"), 2, 2,
+                TestStatus.PASSED, "", CapturedOutput.NONE, List.of(), Duration.ofMillis(12));
+        TestReport partial = new TestReport(TestId.parse("backprop.mlp.MlpHiddenTests#backwardGradients"), 1.5, 3,
+                TestStatus.FAILED, "db1 is wrong: relative error 0.8", new CapturedOutput("loss 0.25\n```\n", 7),
+                List.of(new Diagnosis("missing-batch-sum", "db1 is not summed over the batch", Map.of("rows", "5"))),
+                Duration.ofMillis(30));
+        TestReport timeout = new TestReport(TestId.parse("backprop.mlp.MlpHiddenTests#hugeBatch"), 0, 1,
+                TestStatus.TIMEOUT, "took longer than 5000 ms", CapturedOutput.NONE, List.of(), Duration.ofMillis(5000));
+        Finding deduction = new Finding("forbidden-calls", Severity.DEDUCT, 1, new Location("src/Mlp.java", 41, 9),
+                "backward calls forward", "use the cache");
+        ExerciseReport mlp = new ExerciseReport("mlp", "Two-layer MLP", 2.5, 6, 0, ExerciseStatus.GRADED, "",
+                List.of(passed, partial, timeout), List.of(deduction), List.of());
+        TestReport notRun = new TestReport(TestId.parse("backprop.deep.DeepHiddenTests#vanishes"), 0, 4,
+                TestStatus.NOT_RUN, "it does not compile: Deep.java:3:1: ';' expected", CapturedOutput.NONE, List.of(), Duration.ZERO);
+        Finding compile = new Finding("compile", Severity.ZERO, 0, new Location("Deep.java", 3, 1), "';' expected",
+                "add the missing semicolon");
+        ExerciseReport deep = new ExerciseReport("deep", "Deep network", 0, 9, 5, ExerciseStatus.NOT_RUN,
+                "it does not compile: Deep.java:3:1: ';' expected", List.of(notRun), List.of(compile),
+                List.of(new ManualItemReport("answer", "Written answer", 5)));
+        Provenance provenance = new Provenance("submissions/alice", Optional.of("0123456789abcdef0123456789abcdef01234567"),
+                List.of(new GradedFile("Deep.java", "a".repeat(64)), new GradedFile("src/Mlp.java", "b".repeat(64))),
+                "0.1.0-TEST", "c".repeat(64), new Isolation(true, false, "grader", false, List.of("unshare: not permitted")),
+                Instant.parse("2025-01-02T03:04:05Z"), Duration.ofMillis(4210));
+        return new GradeReport(2.5, 15, 5, List.of(mlp, deep), List.of(new IgnoredPath("pom.xml", "not a student file")),
+                provenance);
+    }
+}
