@@ -22,7 +22,7 @@ mkdir -p "$maven_project/src/main/java" "$maven_project/src/test/java"
 cp -r "$root/student-template/src/main/java/." "$maven_project/src/main/java/"
 cp -r "$root/solutions/src/main/java/." "$maven_project/src/main/java/"
 for tests in "$root"/exercises/*/tests; do cp -r "$tests/." "$maven_project/src/test/java/"; done
-version="$(cd "$root" && mvn -q -o help:evaluate -Dexpression=project.version -DforceStdout 2>/dev/null || echo 0.1.0-SNAPSHOT)"
+version="$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$root/pom.xml" | head -1)"   # the project version comes first
 sed -e "s/@VERSION@/$version/" "$root/bench/maven-course-pom.xml" > "$maven_project/pom.xml"
 (cd "$maven_project" && mvn -q -o test >/dev/null 2>&1) || true   # warm Maven's own caches once
 
