@@ -129,11 +129,7 @@ public final class Grader {
     }
 
     private List<ExerciseCheck> checkAll(List<Exercise> exercises, LocatedFiles located, Path classes) {
-        List<ExerciseCheck> checked = new ArrayList<>();
-        for (Exercise exercise : exercises) {
-            checked.add(checks.check(exercise, located, classes.resolve(exercise.id())));
-        }
-        return checked;
+        return checks.checkAll(exercises, located, classes);
     }
 
     /** One sandbox job for every runnable exercise; empty when none is runnable (no child JVM is started). */
