@@ -12,9 +12,7 @@ import dev.gradecheck.course.Course;
 import dev.gradecheck.course.CourseException;
 import dev.gradecheck.course.Exercise;
 import dev.gradecheck.sandbox.Sandbox;
-import dev.gradecheck.sandbox.SandboxJob;
 import dev.gradecheck.sandbox.SandboxRun;
-import dev.gradecheck.sandbox.TestSpec;
 import dev.gradecheck.scoring.ExerciseOutcome;
 import dev.gradecheck.scoring.Points;
 import dev.gradecheck.scoring.Scorer;
@@ -56,16 +54,20 @@ import java.util.stream.Stream;
  * submission, the course and the clock. Thread-safe: {@link #grade} is synchronized (the stages keep parsers and
  * compilers that are not), and each call works in its own scratch folder, deleted afterwards.
  */
-public final class Grader {
+public final class Grader implements AutoCloseable {
 
     private final GraderConfig config;
     private final Course course;
     private final ExerciseChecks checks;
+    private final Sandbox sandbox;
+    private Standby standby;
+    private boolean closed;
 
     private Grader(GraderConfig config, Course course, ExerciseChecks checks) {
         this.config = config;
         this.course = course;
         this.checks = checks;
+        this.sandbox = Sandbox.create(config.sandbox());
     }
 
     /**
@@ -76,12 +78,28 @@ public final class Grader {
      */
     public static Grader create(GraderConfig config) throws CourseException {
         Course course = Course.load(config.courseRoot());
-        return new Grader(config, course, new ExerciseChecks(course));
+        Grader grader = new Grader(config, course, new ExerciseChecks(course));
+        if (config.standby()) {
+            grader.standby = grader.prepareStandby();
+        }
+        return grader;
     }
 
     /** The loaded course. */
     public Course course() {
         return course;
+    }
+
+    /**
+     * Whether the loaded course still matches the course's files (exercises, template, solutions): false once an
+     * instructor edits them, when a long-lived grader should be replaced by a new one.
+     */
+    public boolean isCurrent() {
+        try {
+            return Course.currentSuiteHash(config.courseRoot()).equals(course.suiteHash());
+        } catch (UncheckedIOException e) {
+            return false;
+        }
     }
 
     /**
@@ -92,17 +110,67 @@ public final class Grader {
     public synchronized GradeReport grade(GradeRequest request) throws InvalidRequestException {
         Instant startedAt = config.clock().instant();
         List<Exercise> exercises = selectedExercises(request.exerciseIds());
-        Path scratch = createScratch();
+        Standby ready = takeStandby();
+        TestRuns runs = ready.runs();
         try {
-            Submission submission = open(request, scratch);
+            Submission submission = open(request, ready.scratch());
+            if (runs == null) {
+                runs = TestRuns.prepare(sandbox, ready.scratch(), config.testJvms(), false);
+            }
             LocatedFiles located = StudentFileLocator.locate(submission, course.studentFiles(), course.providedFiles());
-            List<ExerciseCheck> checked = checkAll(exercises, located, scratch.resolve("classes"));
-            Optional<SandboxRun> run = runTests(checked, scratch.resolve("run"));
+            List<ExerciseCheck> checked = checks.checkAll(exercises, located, ready.scratch().resolve("classes"));
+            Optional<SandboxRun> run = runs.run(checked.stream().filter(ExerciseCheck::runnable).toList(),
+                    course.build());
             List<ExerciseReport> reports = score(checked, run);
             Duration duration = Duration.between(startedAt, config.clock().instant());
-            return report(reports, located, provenance(submission, gradedFiles(exercises, located), run, startedAt, duration));
+            return report(reports, located, provenance(submission, gradedFiles(exercises, located), run, startedAt,
+                    duration));
         } finally {
-            deleteQuietly(scratch);
+            if (runs != null) {
+                runs.close();
+            }
+            deleteQuietly(ready.scratch());
+            if (config.standby() && !closed) {
+                standby = prepareStandby();
+            }
+        }
+    }
+
+    /**
+     * Stops the child JVMs kept on standby, if any. The grader still grades afterwards, starting children as
+     * needed, but keeps none on standby any more.
+     */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        Standby kept = standby;
+        standby = null;
+        if (kept != null) {
+            if (kept.runs() != null) {
+                kept.runs().close();
+            }
+            deleteQuietly(kept.scratch());
+        }
+    }
+
+    /** A scratch folder and, when children are on standby, the test runs waiting in it. */
+    private record Standby(Path scratch, TestRuns runs) {
+    }
+
+    private Standby takeStandby() {
+        Standby kept = standby;
+        standby = null;
+        return kept != null ? kept : new Standby(createScratch(), null);
+    }
+
+    /** The next grading's scratch folder with its children started; without them if they cannot start. */
+    private Standby prepareStandby() {
+        Path scratch = createScratch();
+        try {
+            return new Standby(scratch, TestRuns.prepare(sandbox, scratch, config.testJvms(), true));
+        } catch (RuntimeException e) {
+            // The next grading starts its own children and reports what goes wrong then.
+            return new Standby(scratch, null);
         }
     }
 
@@ -126,28 +194,6 @@ public final class Grader {
         } catch (SubmissionException e) {
             throw new InvalidRequestException(e.getMessage(), e);
         }
-    }
-
-    private List<ExerciseCheck> checkAll(List<Exercise> exercises, LocatedFiles located, Path classes) {
-        return checks.checkAll(exercises, located, classes);
-    }
-
-    /** One sandbox job for every runnable exercise; empty when none is runnable (no child JVM is started). */
-    private Optional<SandboxRun> runTests(List<ExerciseCheck> checked, Path workDirectory) {
-        List<ExerciseCheck> runnable = checked.stream().filter(ExerciseCheck::runnable).toList();
-        if (runnable.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Path> classpath = new ArrayList<>();
-        classpath.add(course.build().providedClasses());
-        runnable.forEach(check -> classpath.add(check.studentClasses()));
-        runnable.forEach(check -> classpath.add(course.build().hiddenTests(check.exercise().id())));
-        List<TestSpec> specs = runnable.stream()
-                .flatMap(check -> check.exercise().tests().stream())
-                .map(test -> new TestSpec(test.id(), test.timeout()))
-                .toList();
-        createFolder(workDirectory);
-        return Optional.of(Sandbox.create(config.sandbox()).run(new SandboxJob(classpath, specs, workDirectory)));
     }
 
     private static List<ExerciseReport> score(List<ExerciseCheck> checked, Optional<SandboxRun> run) {
@@ -217,14 +263,6 @@ public final class Grader {
             return scratch;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a scratch folder in " + System.getProperty("java.io.tmpdir"), e);
-        }
-    }
-
-    private static void createFolder(Path folder) {
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

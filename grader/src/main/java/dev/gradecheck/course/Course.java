@@ -52,6 +52,15 @@ public record Course(CourseLayout layout, List<Exercise> exercises, List<String>
         return new Course(layout, exercises, provided, suiteHash, build);
     }
 
+    /**
+     * The suite hash of the course at {@code courseRoot} as its files are now, without loading it: tells a long-lived
+     * grader whether its loaded course is still current. Throws {@link UncheckedIOException} when a file cannot be
+     * read.
+     */
+    public static String currentSuiteHash(Path courseRoot) {
+        return hash(new CourseLayout(courseRoot));
+    }
+
     /** The exercise with this id, if any. */
     public Optional<Exercise> exercise(String id) {
         return exercises.stream().filter(exercise -> exercise.id().equals(id)).findFirst();

@@ -36,8 +36,9 @@ final class ChildCommand {
         return builder;
     }
 
-    /** The full command for one child. */
-    static List<String> of(SandboxSettings settings, IsolationPlan plan, RunFolder run, ChildFolder folder) {
+    /** The full command for one child; {@code warmUp} for a child started ahead of its job. */
+    static List<String> of(SandboxSettings settings, IsolationPlan plan, RunFolder run, ChildFolder folder,
+                           boolean warmUp) {
         List<String> command = new ArrayList<>(plan.prefix());
         command.add(settings.javaExecutable().toString());
         command.add("-Xmx" + settings.heapMegabytes() + "m");
@@ -54,6 +55,9 @@ final class ChildCommand {
         command.add("-cp");
         command.add(run.childClasspath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
         command.add(ChildMain.class.getName());
+        if (warmUp) {
+            command.add(ChildMain.WARM_UP);
+        }
         return command;
     }
 }

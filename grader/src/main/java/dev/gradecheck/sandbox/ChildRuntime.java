@@ -45,7 +45,7 @@ import java.util.stream.Stream;
 final class ChildRuntime {
 
     private static final Map<String, Optional<ChildRuntime>> PREPARED = new ConcurrentHashMap<>();
-    private static final List<String> WARM_UP_CASES = List.of("passes", "parameterized", "fails").stream()
+    private static final List<String> WARM_UP_CASES = List.of("passes", "parameterized", "checksAGradient", "fails").stream()
             .map(method -> "dev.gradecheck.sandbox.child.WarmUpCases#" + method).toList();
     private static final long TRAINING_LIMIT_SECONDS = 120;
     private static final String ARCHIVE = "child.jsa";

@@ -60,9 +60,14 @@ final class ChildSession {
     private final long deadlineNanos;
     private final List<TestSpec> owed;
     private final SessionState state;
+    private final Optional<StartedChild> started;
 
+    /**
+     * A session for the ledger's remaining tests, in {@code started} (a child started ahead of its job, which this
+     * session then owns) or, when empty, in a child it starts itself.
+     */
     ChildSession(SandboxSettings settings, IsolationPlan plan, RunFolder folder, JobLedger ledger, Path workDirectory,
-                 long deadlineNanos) {
+                 long deadlineNanos, Optional<StartedChild> started) {
         this.settings = settings;
         this.plan = plan;
         this.folder = folder;
@@ -71,6 +76,37 @@ final class ChildSession {
         this.deadlineNanos = deadlineNanos;
         this.owed = ledger.remaining();
         this.state = new SessionState(ledger);
+        this.started = started;
+    }
+
+    /** A child JVM that has started and waits for its job on standard input, with its private files. */
+    record StartedChild(ChildFolder files, Process process) {
+
+        /** Kills it, for a child that will get no job; it would end by itself when its standard input closes. */
+        void discard() {
+            new ProcessTree(process).kill(KILL_PATIENCE);
+        }
+    }
+
+    /**
+     * Starts a child JVM in a new folder of {@code folder}; it waits for its job on standard input. With
+     * {@code warmUp}, it warms up its test engine first. Throws {@link IllegalStateException} when the JVM cannot be
+     * started at all.
+     */
+    static StartedChild start(SandboxSettings settings, IsolationPlan plan, RunFolder folder, Path workDirectory,
+                              boolean warmUp) throws IOException {
+        ChildFolder files = folder.newChild();
+        List<String> command = ChildCommand.of(settings, plan, folder, files, warmUp);
+        ProcessBuilder builder = ChildCommand.withCleanEnvironment(new ProcessBuilder(command))
+                .directory(workDirectory.toFile())
+                .redirectOutput(files.stdout().toFile())
+                .redirectError(files.stderr().toFile());
+        try {
+            return new StartedChild(files, builder.start());
+        } catch (IOException e) {
+            throw new IllegalStateException("the sandbox cannot start a child JVM with " + settings.javaExecutable()
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -78,10 +114,12 @@ final class ChildSession {
      * cannot start at all (a problem of the grader's installation; no student code has run by then).
      */
     Ending run() throws IOException {
-        ChildFolder files = folder.newChild();
+        StartedChild child = started.isPresent() ? started.get()
+                : start(settings, plan, folder, workDirectory, false);
+        ChildFolder files = child.files();
         byte[] token = new byte[Wire.TOKEN_BYTES];
         RANDOM.nextBytes(token);
-        ProcessTree tree = new ProcessTree(start(files));
+        ProcessTree tree = new ProcessTree(child.process());
         try (EventReader reader = new EventReader(files.eventsFile(), token, MAX_EVENT_LINE_BYTES, MAX_EVENTS_BYTES)) {
             JobMessage.send(tree.process(), token, files.eventsFile(), settings.outputCapChars(),
                     folder.courseClasspath(), owed.stream().map(test -> test.id().toString()).toList());
@@ -94,20 +132,6 @@ final class ChildSession {
             return ending;
         } finally {
             tree.kill(KILL_PATIENCE);
-        }
-    }
-
-    private Process start(ChildFolder files) {
-        List<String> command = ChildCommand.of(settings, plan, folder, files);
-        ProcessBuilder builder = ChildCommand.withCleanEnvironment(new ProcessBuilder(command))
-                .directory(workDirectory.toFile())
-                .redirectOutput(files.stdout().toFile())
-                .redirectError(files.stderr().toFile());
-        try {
-            return builder.start();
-        } catch (IOException e) {
-            throw new IllegalStateException("the sandbox cannot start a child JVM with " + settings.javaExecutable()
-                    + ": " + e.getMessage(), e);
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * The sandbox's private files for one job, in a fresh folder below the work directory: one folder per child JVM (its
  * real stdout/stderr, its events, its temporary files) and, when the child runs as another user, read-only copies of
- * the course classes (and of the runner and libraries, when the shared {@link ChildRuntime} cannot be used).
+ * the course classes (and of the runner and libraries, when the shared {@link ChildRuntime} cannot be used). The
+ * folder exists before the job does, so a child can start early: the course classes come with {@link #stageCourse}.
  *
  * <p>When the child has a user of its own, only its {@code events} and {@code tmp} folders belong to it; everything
  * it loads is owned by the grader and not writable by the child, so one child cannot tamper with what the next one
@@ -29,26 +30,23 @@ final class RunFolder implements Closeable {
     private final Path root;
     private final OptionalInt childUid;
     private final List<Path> childClasspath;
-    private final List<Path> courseClasspath;
     private final List<String> jvmOptions;
+    private List<Path> courseClasspath = List.of();
     private int children;
 
-    private RunFolder(Path root, OptionalInt childUid, List<Path> childClasspath, List<Path> courseClasspath,
-                      List<String> jvmOptions) {
+    private RunFolder(Path root, OptionalInt childUid, List<Path> childClasspath, List<String> jvmOptions) {
         this.root = root;
         this.childUid = childUid;
         this.childClasspath = List.copyOf(childClasspath);
-        this.courseClasspath = List.copyOf(courseClasspath);
         this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     /**
-     * Creates the folder and puts in what the child needs: the shared runtime when there is one the child can reach,
-     * else the runner's classes and, when the child runs as another user, copies of the libraries; and the course
-     * classes, copied when the child runs as another user.
+     * Creates the folder and puts in what a child JVM needs to start: the shared runtime when there is one the child
+     * can reach, else the runner's classes and, when the child runs as another user, copies of the libraries.
      */
     static RunFolder create(Path workDirectory, OptionalInt childUid, ChildClasspath sources,
-                            Optional<ChildRuntime> runtime, List<Path> course) throws IOException {
+                            Optional<ChildRuntime> runtime) throws IOException {
         Path root = Files.createTempDirectory(workDirectory, ".sandbox-");
         boolean staged = childUid.isPresent();
         if (staged) {
@@ -57,13 +55,23 @@ final class RunFolder implements Closeable {
         Optional<ChildRuntime> reachable = runtime.filter(r -> !staged || IsolationProbe.unreachable(r.folder()).isEmpty());
         List<Path> childClasspath = reachable.isPresent() ? reachable.get().classpath()
                 : ownClasspath(root, sources, staged);
-        List<Path> courseClasspath = staged ? copies(course, root.resolve("course")) : course;
-        RunFolder folder = new RunFolder(root, childUid, childClasspath, courseClasspath,
+        RunFolder folder = new RunFolder(root, childUid, childClasspath,
                 reachable.map(ChildRuntime::jvmOptions).orElse(List.of()));
         if (staged) {
             folder.makeReadableByAll(root);
         }
         return folder;
+    }
+
+    /** Puts in the job's course class folders: copies, readable by the child, when it runs as another user. */
+    void stageCourse(List<Path> course) throws IOException {
+        if (childUid.isEmpty()) {
+            courseClasspath = List.copyOf(course);
+            return;
+        }
+        Path into = root.resolve("course");
+        courseClasspath = copies(course, into);
+        makeReadableByAll(into);
     }
 
     private static List<Path> ownClasspath(Path root, ChildClasspath sources, boolean staged) throws IOException {
@@ -84,7 +92,7 @@ final class RunFolder implements Closeable {
         return jvmOptions;
     }
 
-    /** The course class folders as the child should open them (copies when staged). */
+    /** The course class folders as the child should open them (copies when staged); empty before {@link #stageCourse}. */
     List<Path> courseClasspath() {
         return courseClasspath;
     }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -53,6 +54,11 @@ public final class SuiteVerifier {
      */
     public static SuiteVerifier create(GraderConfig config) throws CourseException {
         return new SuiteVerifier(Grader.create(config));
+    }
+
+    /** A verifier grading with this grader (of the course to verify). */
+    public static SuiteVerifier using(Grader grader) {
+        return new SuiteVerifier(Objects.requireNonNull(grader, "grader"));
     }
 
     /** Verifies the selected exercises ({@code exerciseIds}; empty for all) without reporting progress. */

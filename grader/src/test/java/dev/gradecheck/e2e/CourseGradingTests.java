@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradecheck.GradeRequest;
+import dev.gradecheck.Grader;
+import dev.gradecheck.GraderConfig;
 import dev.gradecheck.api.ExerciseReport;
 import dev.gradecheck.api.ExerciseStatus;
 import dev.gradecheck.api.Finding;
@@ -138,6 +140,23 @@ class CourseGradingTests {
         assertEquals(withoutDurations(new JsonReportWriter().render(first)), withoutDurations(new JsonReportWriter().render(second)));
         assertEquals(withoutDurations(new GradescopeResultsWriter().render(first)),
                 withoutDurations(new GradescopeResultsWriter().render(second)));
+    }
+
+    @Test
+    void aGraderWithChildrenOnStandbyAndTwoTestJvmsGradesAsTheDefaultOneDoes() throws Exception {
+        Path submission = RepoCourse.root().resolve("examples/typical-mistake");
+        String expected = withoutDurations(new JsonReportWriter().render(RepoCourse.grade(submission)));
+        GraderConfig config = GraderConfig.forCourse(RepoCourse.root()).withClock(RepoCourse.CLOCK)
+                .withStandby(true).withTestJvms(2);
+        try (Grader grader = Grader.create(config)) {
+            assertEquals(2, ProcessHandle.current().children().count(), "two child JVMs wait on standby");
+            for (int round = 1; round <= 2; round++) {   // the second grading uses the children started after the first
+                GradeReport report = grader.grade(GradeRequest.of(submission.toString()));
+                assertEquals(expected, withoutDurations(new JsonReportWriter().render(report)), "round " + round);
+                assertValidReports(report);
+            }
+        }
+        assertNoProcessLeftBehind();
     }
 
     private static String withoutDurations(String json) {

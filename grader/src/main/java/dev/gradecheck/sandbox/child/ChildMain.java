@@ -1,11 +1,19 @@
 package dev.gradecheck.sandbox.child;
 
+import jakarta.json.stream.JsonParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.engine.JupiterTestEngine;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherConfig;
@@ -17,10 +25,14 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * Entry point of the child JVM. Reads the job from standard input (never from the command line or the environment,
  * which student code could read), opens the events file, then runs the requested tests and halts.
  *
- * <p>Order matters: the job is read and the events file opened before any course class is loaded, and the JUnit
- * launcher is created while the context class loader is still the runner's own, so configuration files or service
- * entries among the course classes are never consulted. At the end the JVM halts, so stray non-daemon threads cannot
+ * <p>Order matters: the JUnit launcher is created first, while the context class loader is still the runner's own, so
+ * configuration files or service entries among the course classes are never consulted; then the job is read and the
+ * events file opened, before any course class is loaded. At the end the JVM halts, so stray non-daemon threads cannot
  * keep it alive, after killing any process the tests started.
+ *
+ * <p>With the argument {@value #WARM_UP}, given to a child started ahead of its job, the child first runs
+ * {@link WarmUpCases} through the launcher, output discarded, so the engine's classes are loaded and initialized
+ * while the grader is still compiling; only then does it wait for the job.
  *
  * <p>Exit codes: 0 after a complete run (test failures included), 2 when the job cannot be read, 3 when the events
  * file cannot be opened, 4 when the runner itself failed.
@@ -31,6 +43,9 @@ public final class ChildMain {
     static final int BAD_JOB = 2;
     static final int NO_CHANNEL = 3;
     static final int RUNNER_FAILED = 4;
+
+    /** The argument that asks for a warm-up run before the job is read. */
+    public static final String WARM_UP = "--warm-up";
 
     /**
      * Explicit configuration: the only parameters the tests run with. Implicit sources (system properties,
@@ -51,12 +66,16 @@ public final class ChildMain {
     /** Runs the job on standard input; never returns normally (the JVM halts). */
     public static void main(String[] args) {
         Runtime.getRuntime().addShutdownHook(new Thread(ChildMain::killDescendants, "gradecheck-reaper"));
-        int exitCode = run();
+        Launcher launcher = createLauncher();
+        if (List.of(args).contains(WARM_UP)) {
+            warmUp(launcher);
+        }
+        int exitCode = run(launcher);
         killDescendants();
         Runtime.getRuntime().halt(exitCode);
     }
 
-    private static int run() {
+    private static int run(Launcher launcher) {
         ChildJob job;
         try {
             job = ChildJob.read(System.in);
@@ -66,16 +85,15 @@ public final class ChildMain {
         }
         System.setIn(new ByteArrayInputStream(new byte[0]));
         try (EventChannel channel = EventChannel.create(job.eventsFile(), job.token())) {
-            return runTests(job, channel);
+            return runTests(launcher, job, channel);
         } catch (IOException e) {
             System.err.println("gradecheck child: cannot open the events file: " + e);
             return NO_CHANNEL;
         }
     }
 
-    private static int runTests(ChildJob job, EventChannel channel) {
+    private static int runTests(Launcher launcher, ChildJob job, EventChannel channel) {
         channel.send(Wire.READY, g -> { });
-        Launcher launcher = createLauncher();
         CourseClassLoader courseLoader = CourseClassLoader.create(job.classpath());
         TestSelection selection = TestSelection.resolve(job.tests(), courseLoader);
         GradingListener listener = new GradingListener(channel, new FailureEncoder(testClasses(job)),
@@ -111,12 +129,44 @@ public final class ChildMain {
         if (selection.selectors().isEmpty()) {
             return;
         }
-        LauncherDiscoveryRequest discovery = LauncherDiscoveryRequestBuilder.discoveryRequest()
-                .selectors(selection.selectors())
+        launcher.execute(LauncherExecutionRequestBuilder.executionRequest(discovery(selection.selectors()))
+                .listeners(listener).build());
+    }
+
+    private static LauncherDiscoveryRequest discovery(List<? extends DiscoverySelector> selectors) {
+        return LauncherDiscoveryRequestBuilder.discoveryRequest()
+                .selectors(selectors)
                 .configurationParameters(CONFIGURATION)
                 .enableImplicitConfigurationParameters(false)
                 .build();
-        launcher.execute(LauncherExecutionRequestBuilder.executionRequest(discovery).listeners(listener).build());
+    }
+
+    /**
+     * Runs the runner's own {@link WarmUpCases} with nothing listening and output discarded, and signs and parses a
+     * sample event, so the classes a real run needs are loaded and initialized. Runs before the job exists: no course
+     * class is involved, and nothing of it reaches the parent.
+     */
+    private static void warmUp(Launcher launcher) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        System.setOut(discard);
+        System.setErr(discard);
+        try {
+            launcher.execute(LauncherExecutionRequestBuilder.executionRequest(
+                    discovery(List.of(DiscoverySelectors.selectClass(WarmUpCases.class)))).build());
+            String sample = "{\"" + Wire.SEQ + "\":1}";
+            Wire.sign(new byte[Wire.TOKEN_BYTES], sample);
+            try (JsonParser parser = Wire.json().createParser(new StringReader(sample))) {
+                parser.next();
+                parser.getObject();
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // Only speed is lost: the real run loads what it needs itself.
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
     }
 
     private static Set<String> testClasses(ChildJob job) {

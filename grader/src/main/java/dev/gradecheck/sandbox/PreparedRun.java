@@ -1,0 +1,146 @@
+package dev.gradecheck.sandbox;
+
+import dev.gradecheck.api.TestStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A sandbox run whose first child JVM may already be starting while the job is still being put together: made by
+ * {@link Sandbox#prepare}, it starts the child at once, and the child (after warming up its test engine, if asked
+ * to) waits for its job. {@link #run} hands it the job. The child's start-up thus overlaps the caller's work
+ * (compiling the student's code), and a long-lived grader can keep one ready for the next submission.
+ *
+ * <pre>{@code
+ * try (PreparedRun prepared = sandbox.prepare(workDirectory)) {
+ *     compileTheSubmission();
+ *     SandboxRun run = prepared.run(classFolders, tests);
+ * }
+ * }</pre>
+ *
+ * <p>A child waiting for its job has loaded no course class: nothing of any submission has been near it. Used once;
+ * {@link #close} kills a child that never got its job and deletes the sandbox's files. Not thread-safe.
+ */
+public final class PreparedRun implements AutoCloseable {
+
+    private final SandboxSettings settings;
+    private final Path workDirectory;
+    private final IsolationPlan plan;
+    private final RunFolder folder;
+    private Optional<ChildSession.StartedChild> waiting;
+    private boolean used;
+
+    private PreparedRun(SandboxSettings settings, Path workDirectory, IsolationPlan plan, RunFolder folder,
+                        Optional<ChildSession.StartedChild> waiting) {
+        this.settings = settings;
+        this.workDirectory = workDirectory;
+        this.plan = plan;
+        this.folder = folder;
+        this.waiting = waiting;
+    }
+
+    /**
+     * Sets up the run's files; with {@code startNow}, starts its first child too, which warms up first when
+     * {@code warmUp}.
+     */
+    static PreparedRun create(SandboxSettings settings, ChildClasspath childClasspath, Path workDirectory,
+                              boolean startNow, boolean warmUp) {
+        IsolationPlan plan = IsolationProbe.plan(settings, workDirectory);
+        Optional<ChildRuntime> runtime = ChildRuntime.prepare(settings, childClasspath);
+        RunFolder folder;
+        try {
+            folder = RunFolder.create(workDirectory, plan.childUid(), childClasspath, runtime);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the sandbox cannot prepare its files in " + workDirectory, e);
+        }
+        try {
+            Optional<ChildSession.StartedChild> child = startNow
+                    ? Optional.of(ChildSession.start(settings, plan, folder, workDirectory, warmUp))
+                    : Optional.empty();
+            return new PreparedRun(settings, workDirectory, plan, folder, child);
+        } catch (IOException | RuntimeException e) {
+            folder.close();
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("the sandbox cannot prepare its files in " + workDirectory, io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /** The folder the run works in. */
+    public Path workDirectory() {
+        return workDirectory;
+    }
+
+    /**
+     * Runs the tests against these class folders (see {@link SandboxJob} for what they hold) and reports on each, as
+     * {@link Sandbox#run} does. Once only.
+     *
+     * @throws IllegalStateException when called twice or after {@link #close}, or when a child JVM cannot start at all
+     */
+    public SandboxRun run(List<Path> classpath, List<TestSpec> tests) {
+        if (used) {
+            throw new IllegalStateException("a prepared sandbox run runs once");
+        }
+        used = true;
+        SandboxJob job = new SandboxJob(classpath, tests, workDirectory);
+        JobLedger ledger = new JobLedger(job.tests(), settings.stackKilobytes());
+        int children = job.tests().isEmpty() ? 0 : runChildren(job, ledger);
+        return new SandboxRun(ledger.results(), plan.isolation(), children, ledger.notes());
+    }
+
+    /** Starts children until every test is settled; returns how many were started. */
+    private int runChildren(SandboxJob job, JobLedger ledger) {
+        long deadlineNanos = System.nanoTime() + settings.wallClockCap().toNanos();
+        int children = 0;
+        try {
+            folder.stageCourse(job.classpath());
+            while (!ledger.remaining().isEmpty()) {
+                if (System.nanoTime() - deadlineNanos >= 0) {
+                    capRemaining(ledger);
+                    break;
+                }
+                children++;
+                ChildSession.Ending ending = new ChildSession(settings, plan, folder, ledger, workDirectory,
+                        deadlineNanos, takeWaitingChild()).run();
+                if (ending == ChildSession.Ending.CAP_REACHED || ending == ChildSession.Ending.INTERRUPTED) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the sandbox cannot prepare its files in " + workDirectory, e);
+        }
+        return children;
+    }
+
+    /** The child started ahead, if it is still alive (one that died waiting is replaced by a fresh one). */
+    private Optional<ChildSession.StartedChild> takeWaitingChild() {
+        Optional<ChildSession.StartedChild> child = waiting.filter(started -> started.process().isAlive());
+        waiting.filter(started -> !started.process().isAlive()).ifPresent(ChildSession.StartedChild::discard);
+        waiting = Optional.empty();
+        return child;
+    }
+
+    private void capRemaining(JobLedger ledger) {
+        ledger.remaining().forEach(test -> ledger.stop(test, TestStatus.NOT_RUN,
+                StopMessages.notRunCapReached(settings.wallClockCap()), Duration.ZERO));
+    }
+
+    /** Kills a child still waiting for a job and deletes the sandbox's files. Idempotent. */
+    @Override
+    public void close() {
+        used = true;
+        waiting.ifPresent(ChildSession.StartedChild::discard);
+        waiting = Optional.empty();
+        folder.close();
+    }
+
+    @Override
+    public String toString() {
+        return "PreparedRun[" + Objects.toString(workDirectory) + "]";
+    }
+}

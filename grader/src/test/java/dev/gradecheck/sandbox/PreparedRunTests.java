@@ -1,0 +1,104 @@
+package dev.gradecheck.sandbox;
+
+import static dev.gradecheck.sandbox.Fixtures.result;
+import static dev.gradecheck.sandbox.Fixtures.spec;
+import static dev.gradecheck.testing.ReportChecks.assertNoProcessLeftBehind;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gradecheck.api.TestResult;
+import dev.gradecheck.api.TestStatus;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Child JVMs started ahead of their job ({@link Sandbox#prepare}): same results, nothing left running. */
+class PreparedRunTests {
+
+    @TempDir
+    static Path temp;
+
+    private static Path classes;
+
+    private static final List<TestSpec> TESTS = List.of(
+            spec("BasicHiddenTests#passes"),
+            spec("BasicHiddenTests#failsAnAssertion"),
+            spec("BasicHiddenTests#printsSomething"),
+            spec("BasicHiddenTests#publishesPartialCredit"));
+
+    @BeforeAll
+    static void compileTheBasicFixture() {
+        classes = Fixtures.compile("basic", temp.resolve("classes"));
+    }
+
+    private static Sandbox sandbox() {
+        return Sandbox.create(Fixtures.settings());
+    }
+
+    @Test
+    void aWarmedUpChildRunsTheJobAsAFreshChildDoes() throws Exception {
+        try (PreparedRun prepared = sandbox().prepare(Fixtures.workDirectory(temp, "warm"), true)) {
+            assertFalse(childProcesses().isEmpty(), "the child starts when the run is prepared");
+            Thread.sleep(1500);   // let it warm up and wait, as in a grading server between submissions
+            SandboxRun run = prepared.run(List.of(classes), TESTS);
+            assertOrdinaryResults(run);
+        }
+        assertNoProcessLeftBehind();
+    }
+
+    @Test
+    void aChildStartedWithoutWarmUpRunsTheJobToo() {
+        try (PreparedRun prepared = sandbox().prepare(Fixtures.workDirectory(temp, "cold"), false)) {
+            assertOrdinaryResults(prepared.run(List.of(classes), TESTS));
+        }
+        assertNoProcessLeftBehind();
+    }
+
+    @Test
+    void aWaitingChildThatDiedIsReplacedByAFreshOne() throws Exception {
+        try (PreparedRun prepared = sandbox().prepare(Fixtures.workDirectory(temp, "died"), true)) {
+            childProcesses().forEach(ProcessHandle::destroyForcibly);
+            assertNoProcessLeftBehind();
+            assertOrdinaryResults(prepared.run(List.of(classes), TESTS));
+        }
+    }
+
+    @Test
+    void closingAnUnusedRunStopsItsChild() {
+        PreparedRun prepared = sandbox().prepare(Fixtures.workDirectory(temp, "unused"), true);
+        assertFalse(childProcesses().isEmpty());
+        prepared.close();
+        assertNoProcessLeftBehind();
+        assertThrows(IllegalStateException.class, () -> prepared.run(List.of(classes), TESTS));
+    }
+
+    @Test
+    void aPreparedRunRunsOnce() {
+        try (PreparedRun prepared = sandbox().prepare(Fixtures.workDirectory(temp, "once"), false)) {
+            prepared.run(List.of(classes), List.of(spec("BasicHiddenTests#passes")));
+            IllegalStateException again = assertThrows(IllegalStateException.class,
+                    () -> prepared.run(List.of(classes), List.of(spec("BasicHiddenTests#passes"))));
+            assertEquals("a prepared sandbox run runs once", again.getMessage());
+        }
+    }
+
+    private static void assertOrdinaryResults(SandboxRun run) {
+        assertEquals(1, run.childJvmsStarted());
+        assertEquals(TestStatus.PASSED, result(run, "BasicHiddenTests#passes").status());
+        assertEquals(TestStatus.FAILED, result(run, "BasicHiddenTests#failsAnAssertion").status());
+        TestResult printed = result(run, "BasicHiddenTests#printsSomething");
+        assertEquals("hello from the test\nand from stderr\n", printed.output().text(),
+                "nothing of the warm-up may reach a test's output");
+        assertEquals(0.5, result(run, "BasicHiddenTests#publishesPartialCredit").credit().orElseThrow());
+        assertTrue(run.results().stream().allMatch(r -> r.duration().compareTo(Duration.ofSeconds(30)) < 0));
+    }
+
+    private static List<ProcessHandle> childProcesses() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
+    }
+}
