@@ -2,7 +2,6 @@ package dev.gradecheck.cli;
 
 import dev.gradecheck.GradeRequest;
 import dev.gradecheck.Grader;
-import dev.gradecheck.GraderConfig;
 import dev.gradecheck.api.GradeReport;
 import dev.gradecheck.course.CourseLayout;
 import dev.gradecheck.scoring.Points;
@@ -36,7 +35,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path courseRoot = main.courseRoot();
-        Grader grader = Grader.create(GraderConfig.forCourse(courseRoot));
+        Grader grader = main.invocation().graders().grader(courseRoot);
         PrintWriter out = spec.commandLine().getOut();
         List<DemoSubmission> submissions = submissions(grader.course().layout());
         out.printf(Locale.ROOT, "Grading %d submissions against %d exercises (%s points)...\n", submissions.size(),

@@ -2,7 +2,6 @@ package dev.gradecheck.cli;
 
 import dev.gradecheck.GradeRequest;
 import dev.gradecheck.Grader;
-import dev.gradecheck.GraderConfig;
 import dev.gradecheck.api.GradeReport;
 import dev.gradecheck.report.TextSummary;
 import java.nio.file.Path;
@@ -47,9 +46,12 @@ final class GradeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path courseRoot = main.courseRoot();
-        Grader grader = Grader.create(GraderConfig.forCourse(courseRoot));
-        GradeReport report = grader.grade(new GradeRequest(submission, Optional.ofNullable(ref), exercises));
-        Path outDirectory = out != null ? out : courseRoot.resolve("out").resolve(Reports.submissionName(submission));
+        Invocation invocation = main.invocation();
+        Grader grader = invocation.graders().grader(courseRoot);
+        String resolved = invocation.resolveSubmission(submission);
+        GradeReport report = grader.grade(new GradeRequest(resolved, Optional.ofNullable(ref), exercises));
+        Path outDirectory = out != null ? invocation.resolve(out)
+                : courseRoot.resolve("out").resolve(Reports.submissionName(resolved));
         List<Path> written = Reports.writeAll(report, outDirectory);
         var text = spec.commandLine().getOut();
         text.println("Graded " + submission);

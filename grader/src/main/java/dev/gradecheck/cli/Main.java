@@ -17,12 +17,14 @@ import picocli.CommandLine.Spec;
  * <p>{@link #main} is the only place that calls {@code System.exit}; {@link #run} is what tests call.
  */
 @Command(name = "grader", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {GradeCommand.class, DemoCommand.class, VerifyCommand.class},
+        subcommands = {GradeCommand.class, DemoCommand.class, VerifyCommand.class, ServerCommand.class},
         description = "Grades Java submissions against the course's exercises: hidden tests in a sandboxed JVM, "
                 + "partial credit, findings with hints; writes report.json and Gradescope's results.json.",
         footer = {"", "Exit codes: 0 grading ran (whatever the score), 1 internal error, 2 usage error, "
                 + "3 invalid exercise suite."})
 public final class Main implements Runnable {
+
+    private final Invocation invocation;
 
     @Spec
     private CommandSpec spec;
@@ -38,9 +40,18 @@ public final class Main implements Runnable {
         System.exit(run(out, err, args).code());
     }
 
-    /** Runs the command line; never throws, never exits. */
+    private Main(Invocation invocation) {
+        this.invocation = invocation;
+    }
+
+    /** Runs the command line in this process's working directory; never throws, never exits. */
     public static ExitCode run(PrintStream out, PrintStream err, String... args) {
-        CommandLine commandLine = new CommandLine(new Main())
+        return run(Invocation.local(), out, err, args);
+    }
+
+    /** Runs the command line in {@code invocation}; never throws, never exits. */
+    static ExitCode run(Invocation invocation, PrintStream out, PrintStream err, String... args) {
+        CommandLine commandLine = new CommandLine(new Main(invocation))
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .setOverwrittenOptionsAllowed(true)
@@ -66,10 +77,16 @@ public final class Main implements Runnable {
     /** The course root this invocation uses; a usage error when none can be found. */
     Path courseRoot() {
         try {
-            return CourseLocator.locate(course, System.getenv(CourseLocator.ENVIRONMENT_VARIABLE), Path.of(""));
+            return CourseLocator.locate(course == null ? null : invocation.resolve(course),
+                    System.getenv(CourseLocator.ENVIRONMENT_VARIABLE), invocation.workingDirectory());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+    }
+
+    /** What this run happens in. */
+    Invocation invocation() {
+        return invocation;
     }
 
     /** Prints {@code gradecheck grader VERSION}. */

@@ -1,6 +1,5 @@
 package dev.gradecheck.cli;
 
-import dev.gradecheck.GraderConfig;
 import dev.gradecheck.verify.SuiteVerifier;
 import dev.gradecheck.verify.VerificationReport;
 import dev.gradecheck.verify.VerificationTable;
@@ -36,7 +35,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SuiteVerifier verifier = SuiteVerifier.create(GraderConfig.forCourse(main.courseRoot()));
+        SuiteVerifier verifier = SuiteVerifier.using(main.invocation().graders().grader(main.courseRoot()));
         PrintWriter err = spec.commandLine().getErr();
         VerificationReport report = verifier.verify(exercises, line -> {
             err.println(line);
