@@ -63,6 +63,12 @@ final class GradingServer implements AutoCloseable {
 
     /** Listens on a free port of 127.0.0.1 and publishes the endpoint in {@code stateDirectory}. */
     static GradingServer open(Path stateDirectory, Graders.Kept graders, Duration idleLimit) throws IOException {
+        return open(stateDirectory, graders, idleLimit, ServerEndpoint.currentBuild());
+    }
+
+    /** As {@link #open(Path, Graders.Kept, Duration)}, for a server that says it runs {@code build}. */
+    static GradingServer open(Path stateDirectory, Graders.Kept graders, Duration idleLimit, String build)
+            throws IOException {
         ServerSocket socket = new ServerSocket();
         try {
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -70,7 +76,7 @@ final class GradingServer implements AutoCloseable {
             byte[] token = new byte[32];
             new SecureRandom().nextBytes(token);
             ServerEndpoint endpoint = new ServerEndpoint(socket.getLocalPort(), HexFormat.of().formatHex(token),
-                    ProcessHandle.current().pid(), ServerEndpoint.currentBuild());
+                    ProcessHandle.current().pid(), build);
             endpoint.write(stateDirectory);
             return new GradingServer(socket, endpoint, stateDirectory, graders, idleLimit);
         } catch (IOException | RuntimeException e) {
@@ -166,6 +172,11 @@ final class GradingServer implements AutoCloseable {
             err.println("gradecheck server: it runs " + String.join(", ", ServerProtocol.SERVED_COMMANDS.stream()
                     .sorted().toList()) + " — not \"" + command + "\"; run that without the server");
             return ExitCode.USAGE.code();
+        }
+        if (!ServerEndpoint.currentBuild().equals(endpoint.build())) {
+            err.println("bin/grader: the grading server (pid " + endpoint.pid() + ") runs an older build of the grader "
+                    + "than the one now built, so grading without it; 'bin/grader server start' replaces it.");
+            return ServerProtocol.OUTDATED;
         }
         Path workingDirectory;
         try {

@@ -16,7 +16,8 @@ import java.util.Set;
  * <p>Request, client to server: NUL-terminated UTF-8 fields — {@value #MAGIC}, the token, the verb ({@code run},
  * {@code status} or {@code stop}), the client's absolute working directory, the number of arguments, then each
  * argument. Response, server to client: UTF-8 lines — {@code o} + a line of standard output, {@code e} + a line of
- * standard error, and last {@code x} + the exit code. A response without its {@code x} line was cut short.
+ * standard error, and last {@code x} + the exit code: {@value #OUTDATED} when the server declined to run the command
+ * line because the grader was rebuilt since it started. A response without its {@code x} line was cut short.
  */
 final class ServerProtocol {
 
@@ -25,6 +26,8 @@ final class ServerProtocol {
     static final String STATUS = "status";
     static final String STOP = "stop";
     static final Set<String> VERBS = Set.of(RUN, STATUS, STOP);
+    /** The exit code of a {@code run} request the server declined because the grader was rebuilt since it started. */
+    static final int OUTDATED = 100;
     /** The commands a client may run in the server. */
     static final Set<String> SERVED_COMMANDS = Set.of("grade", "demo", "verify");
     private static final int MAX_FIELD_BYTES = 64 * 1024;

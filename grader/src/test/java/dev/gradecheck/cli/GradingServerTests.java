@@ -75,7 +75,7 @@ class GradingServerTests {
     void gradesThroughTheBashClientInTheCallersFolderWithTheReportsOfAOneOffRun() throws Exception {
         Path caller = Files.createDirectories(temp.resolve("caller"));
         Path partial = RepoCourse.root().resolve("examples/partial");
-        Client served = bash(caller, server.endpoint().build(), state, "grade", partial.toString(), "--out", "reports");
+        Client served = bash(caller, state, "grade", partial.toString(), "--out", "reports");
         assertEquals(0, served.code(), served.err());
         assertTrue(served.out().startsWith("Graded " + partial + "\n"), served.out());
         assertTrue(served.out().contains("Total: 25 / 100"), served.out());
@@ -93,7 +93,7 @@ class GradingServerTests {
 
     @Test
     void errorsAndExitCodesPassThrough() throws Exception {
-        Client served = bash(temp, server.endpoint().build(), state, "grade", "no-such-folder");
+        Client served = bash(temp, state, "grade", "no-such-folder");
         assertEquals(ExitCode.USAGE.code(), served.code());
         assertTrue(served.err().startsWith("error: Submission not found: " + temp.resolve("no-such-folder")),
                 served.err());
@@ -101,13 +101,29 @@ class GradingServerTests {
     }
 
     @Test
-    void aServerOfAnotherBuildOrNoServerIsNotUsed() throws Exception {
-        Client otherBuild = bash(temp, "1-2", state, "grade", "anything");
-        assertEquals(100, otherBuild.code());
-        assertTrue(otherBuild.err().contains("runs another build of the grader, so grading without it"),
-                otherBuild.err());
-        Client none = bash(temp, server.endpoint().build(), temp.resolve("no-state"), "grade", "anything");
-        assertEquals(100, none.code());
+    void aServerOfAnOlderBuildOrNoServerIsNotUsed() throws Exception {
+        Path oldState = temp.resolve("old-state");
+        GradingServer old = GradingServer.open(oldState, new Graders.Kept(), Duration.ofMinutes(1), "1-2");
+        Thread oldServing = new Thread(() -> {
+            try {
+                old.serve();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        oldServing.start();
+        try {
+            Client outdated = bash(temp, oldState, "grade", "anything");
+            assertEquals(ServerProtocol.OUTDATED, outdated.code());
+            assertTrue(outdated.err().contains("runs an older build of the grader than the one now built, so grading "
+                    + "without it"), outdated.err());
+        } finally {
+            ServerClient.call(old.endpoint(), ServerProtocol.STOP, "/", List.of(), line -> { }, line -> { });
+            oldServing.join(10_000);
+            old.close();
+        }
+        Client none = bash(temp, temp.resolve("no-state"), "grade", "anything");
+        assertEquals(ServerProtocol.OUTDATED, none.code());
         assertEquals("", none.err());
     }
 
@@ -144,11 +160,11 @@ class GradingServerTests {
     record Client(int code, String out, String err) {
     }
 
-    /** Runs the bash client in {@code folder}: {@code gradecheck_via_server STATE BUILD COURSE ARGS...}. */
-    private static Client bash(Path folder, String build, Path stateFolder, String... arguments) throws Exception {
+    /** Runs the bash client in {@code folder}: {@code gradecheck_via_server STATE COURSE ARGS...}. */
+    private static Client bash(Path folder, Path stateFolder, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", "-c", ". \"$1\"; shift; gradecheck_via_server \"$@\"",
                 "client", RepoCourse.root().resolve("bin/lib/server-client.bash").toString(), stateFolder.toString(),
-                build, RepoCourse.root().toString()));
+                RepoCourse.root().toString()));
         command.addAll(List.of(arguments));
         Path out = Files.createTempFile(temp, "out", ".txt");
         Path err = Files.createTempFile(temp, "err", ".txt");
