@@ -7,6 +7,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,14 +17,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Compiles the instructor code once per suite hash into {@code out/.cache/<suiteHash>/} — built in a temporary folder
  * and renamed into place, so a cache folder that exists is complete — and checks that the compiled hidden tests and
- * the manifests list the same test methods.
+ * the manifests list the same test methods. After a new build, only the {@value #KEPT_BUILDS} most recently used
+ * builds are kept (another grader may still be using a recent one); the rest are deleted.
  */
 final class CourseBuilder {
+
+    static final int KEPT_BUILDS = 3;
+    private static final Pattern BUILD_NAME = Pattern.compile("[0-9a-f]{64}");
 
     private final CourseLayout layout;
 
@@ -33,8 +40,11 @@ final class CourseBuilder {
     /** The build for {@code suiteHash}: reused from the cache when present, otherwise compiled now. */
     CourseBuild build(List<Exercise> exercises, List<Path> providedSources, String suiteHash) throws CourseException {
         Path target = layout.cache().resolve(suiteHash);
-        if (!Files.isDirectory(target)) {
+        if (Files.isDirectory(target)) {
+            markUsed(target);
+        } else {
             compileInto(target, exercises, providedSources);
+            pruneOtherBuilds(target);
         }
         CourseBuild build = locate(target, exercises);
         for (Exercise exercise : exercises) {
@@ -55,6 +65,39 @@ final class CourseBuilder {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the course build cache under " + target.getParent(), e);
+        }
+    }
+
+    /** Records that the build was used now (its folder's modification time), so pruning keeps it longer. */
+    private static void markUsed(Path build) {
+        try {
+            Files.setLastModifiedTime(build, FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            // A read-only cache is used as it is.
+        }
+    }
+
+    /** Deletes all but the {@link #KEPT_BUILDS} most recently used builds, {@code current} always kept. */
+    private static void pruneOtherBuilds(Path current) {
+        try (Stream<Path> entries = Files.list(current.getParent())) {
+            List<Path> others = entries
+                    .filter(entry -> BUILD_NAME.matcher(entry.getFileName().toString()).matches())
+                    .filter(entry -> !entry.equals(current) && Files.isDirectory(entry))
+                    .sorted(Comparator.comparing(CourseBuilder::lastUsed).reversed())
+                    .toList();
+            for (Path old : others.stream().skip(KEPT_BUILDS - 1).toList()) {
+                deleteRecursively(old);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // Pruning only saves disk space.
+        }
+    }
+
+    private static FileTime lastUsed(Path build) {
+        try {
+            return Files.getLastModifiedTime(build);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
         }
     }
 

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradecheck.api.TestId;
 import dev.gradecheck.testing.TinyCourse;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -55,6 +58,34 @@ class CourseTests {
         String before = Course.load(TinyCourse.write(root)).suiteHash();
         TinyCourse.file(root, "exercises/calc/tests/demo/calc/Extra.java", "package demo.calc; class Extra {}\n");
         assertNotEquals(before, Course.load(root).suiteHash());
+    }
+
+    @Test
+    void keepsOnlyTheMostRecentlyUsedBuildsAfterANewOne() throws Exception {
+        Course first = Course.load(TinyCourse.write(root));
+        Path cache = first.build().providedClasses().getParent().getParent();
+        assertEquals(first.suiteHash(), first.build().providedClasses().getParent().getFileName().toString());
+        List<String> old = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String name = String.valueOf(i).repeat(64);
+            Files.createDirectories(cache.resolve(name).resolve("provided"));
+            Files.setLastModifiedTime(cache.resolve(name), FileTime.fromMillis(1_000_000L * (i + 1)));
+            old.add(name);
+        }
+        Files.createDirectories(cache.resolve("not-a-build"));
+        Course.load(root);   // reused: marks the first build as used now
+        assertEquals(6, names(cache).size(), "reusing a build deletes nothing");
+
+        TinyCourse.file(root, "exercises/calc/tests/demo/calc/Extra.java", "package demo.calc; class Extra {}\n");
+        Course changed = Course.load(root);
+        assertEquals(List.of(changed.suiteHash(), first.suiteHash(), old.get(3), "not-a-build").stream().sorted().toList(),
+                names(cache), "the new build, the two most recently used others, and nothing that is not a build");
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.map(entry -> entry.getFileName().toString()).sorted().toList();
+        }
     }
 
     @ParameterizedTest(name = "{0}")
