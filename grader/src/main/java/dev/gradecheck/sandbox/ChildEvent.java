@@ -29,6 +29,10 @@ sealed interface ChildEvent {
     record Entry(String test, String key, String value) implements ChildEvent {
     }
 
+    /** The running test's output so far, sent while it runs. */
+    record OutputSoFar(String test, CapturedOutput output) implements ChildEvent {
+    }
+
     /**
      * A requested test method ended, or will never run.
      *
@@ -62,6 +66,8 @@ sealed interface ChildEvent {
             case Wire.STARTED -> new Started(payload.getString(Wire.TEST));
             case Wire.ENTRY -> new Entry(payload.getString(Wire.TEST), payload.getString(Wire.KEY),
                     payload.getString(Wire.VALUE));
+            case Wire.OUTPUT_SO_FAR -> new OutputSoFar(payload.getString(Wire.TEST), new CapturedOutput(
+                    payload.getString(Wire.OUTPUT), payload.getJsonNumber(Wire.DROPPED).longValue()));
             case Wire.FINISHED -> finished(payload);
             case Wire.DONE -> new Done();
             default -> throw new IllegalArgumentException("unknown event type " + type);

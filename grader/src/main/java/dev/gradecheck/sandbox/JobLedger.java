@@ -29,6 +29,7 @@ final class JobLedger {
     private final Map<String, TestSpec> specs = new LinkedHashMap<>();
     private final Map<TestId, TestResult> results = new HashMap<>();
     private final Map<TestId, ReportEntries> entries = new HashMap<>();
+    private final Map<TestId, CapturedOutput> outputSoFar = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
     private final int stackKilobytes;
 
@@ -71,8 +72,14 @@ final class JobLedger {
                 published.credit(), published.diagnoses(), finished.duration()));
     }
 
+    /** Keeps the running test's latest output snapshot, for an end the parent decides. */
+    void outputSoFar(TestSpec test, CapturedOutput output) {
+        outputSoFar.put(test.id(), output);
+    }
+
     /**
-     * Records an end the parent decided (timeout, death, cap). No output survives a killed JVM, and no credit is
+     * Records an end the parent decided (timeout, death, cap). The output is the test's last snapshot (what it
+     * printed until up to a quarter second before the end; up to the end when it called System.exit); no credit is
      * kept (the test scores 0 anyway); diagnoses published before the end are.
      */
     void stop(TestSpec test, TestStatus status, String message, Duration duration) {
@@ -80,7 +87,8 @@ final class JobLedger {
             return;
         }
         ReportEntries published = entries.getOrDefault(test.id(), new ReportEntries("", notes));
-        results.put(test.id(), new TestResult(test.id(), status, message, CapturedOutput.NONE, OptionalDouble.empty(),
+        results.put(test.id(), new TestResult(test.id(), status, message,
+                outputSoFar.getOrDefault(test.id(), CapturedOutput.NONE), OptionalDouble.empty(),
                 published.diagnoses(), duration));
     }
 

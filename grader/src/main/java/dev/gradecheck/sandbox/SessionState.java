@@ -43,6 +43,8 @@ final class SessionState {
             open(started.test()).ifPresent(this::start);
         } else if (event instanceof ChildEvent.Entry entry) {
             open(entry.test()).ifPresent(test -> ledger.entry(test, entry.key(), entry.value()));
+        } else if (event instanceof ChildEvent.OutputSoFar output) {
+            open(output.test()).ifPresent(test -> ledger.outputSoFar(test, output.output()));
         } else if (event instanceof ChildEvent.Finished finished) {
             open(finished.test()).ifPresent(test -> finish(test, finished));
         }

@@ -81,6 +81,7 @@ class HostileCodeTests {
         assertEquals(TestStatus.ERROR, exited.status());
         assertEquals("the JVM running your code exited during `HostileHiddenTests.callsSystemExit` (exit code 1) —"
                 + " System.exit? an infinite recursion? out of memory?", exited.message());
+        assertEquals("about to exit\n", exited.output().text(), "what it printed before exiting is kept");
     }
 
     @Test
@@ -123,6 +124,7 @@ class HostileCodeTests {
         assertEquals("`HostileHiddenTests.spinsForever` did not finish within 1.5 s — an infinite loop?"
                 + " (the process was stopped)", spun.message());
         assertTrue(spun.duration().compareTo(Duration.ofMillis(1500)) >= 0, spun.duration().toString());
+        assertEquals("spinning\n", spun.output().text(), "what it printed before it was killed is kept");
     }
 
     @Test

@@ -99,6 +99,7 @@ public final class ChildMain {
         GradingListener listener = new GradingListener(channel, new FailureEncoder(testClasses(job)),
                 job.outputCapChars(), job.tests());
         selection.unresolved().forEach((test, why) -> listener.reportMissing(test, why.note(), why.cause()));
+        listener.startOutputSnapshots();
         int exitCode = COMPLETED;
         try {
             Thread.currentThread().setContextClassLoader(courseLoader);

@@ -32,6 +32,12 @@ import org.junit.platform.launcher.TestPlan;
  */
 final class GradingListener implements TestExecutionListener {
 
+    static final long SNAPSHOT_MILLIS = 250;
+
+    private final Object snapshotLock = new Object();
+    private volatile RunningTest current;
+    private long sentPrinted;
+
     private final EventChannel channel;
     private final FailureEncoder failures;
     private final int outputCapChars;
@@ -125,16 +131,63 @@ final class GradingListener implements TestExecutionListener {
         return requestedByClass.getOrDefault(className, List.of()).stream().filter(t -> !reported.contains(t)).toList();
     }
 
+    /**
+     * Sends the running test's output so far, if it printed anything since the last time: called every
+     * {@link #SNAPSHOT_MILLIS} by a daemon thread and once more when the JVM shuts down (System.exit), so a test that
+     * is killed or exits keeps what it printed until shortly before. Never after the test's own result: its end
+     * takes the same lock.
+     */
+    void sendOutputSoFar() {
+        synchronized (snapshotLock) {
+            RunningTest test = current;
+            if (test == null) {
+                return;
+            }
+            long printed = test.output().printed();
+            if (printed == sentPrinted) {
+                return;
+            }
+            sentPrinted = printed;
+            channel.send(Wire.OUTPUT_SO_FAR, g -> g.write(Wire.TEST, test.test())
+                    .write(Wire.OUTPUT, test.output().text())
+                    .write(Wire.DROPPED, test.output().droppedChars()));
+        }
+    }
+
+    /** Starts the thread and the shutdown hook that call {@link #sendOutputSoFar()}. */
+    void startOutputSnapshots() {
+        Thread snapshots = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(SNAPSHOT_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                sendOutputSoFar();
+            }
+        }, "gradecheck-output-snapshots");
+        snapshots.setDaemon(true);
+        snapshots.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::sendOutputSoFar, "gradecheck-last-output"));
+    }
+
     private void start(TestIdentifier identifier, String test) {
         RunningTest runningTest = new RunningTest(test, new OutputCapture(outputCapChars), System.nanoTime());
         running.put(identifier.getUniqueId(), runningTest);
         channel.send(Wire.STARTED, g -> g.write(Wire.TEST, test));
         PrintStream captured = runningTest.output().printStream();
+        synchronized (snapshotLock) {
+            current = runningTest;
+            sentPrinted = 0;
+        }
         redirectOutput(captured);
     }
 
     private void finish(RunningTest test, TestExecutionResult ownResult) {
         redirectOutput(discarded);
+        synchronized (snapshotLock) {
+            current = null;
+        }
         reported.add(test.test());
         long durationNanos = System.nanoTime() - test.startNanos();
         TestExecutionResult result = test.outcome(ownResult);

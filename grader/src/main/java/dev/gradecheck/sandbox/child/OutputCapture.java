@@ -75,6 +75,11 @@ final class OutputCapture extends OutputStream {
         return kept.toString(StandardCharsets.UTF_8);
     }
 
+    /** How many characters were printed in all (kept or not): grows with every character, so it tells of news. */
+    synchronized long printed() {
+        return codePointsStarted + droppedCodePoints;
+    }
+
     /** How many characters were printed beyond the cap. */
     synchronized long droppedChars() {
         return droppedCodePoints;

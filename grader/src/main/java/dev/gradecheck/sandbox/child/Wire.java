@@ -75,6 +75,8 @@ public final class Wire {
     public static final String CLASS_FINISHED = "class-finished";
     public static final String STARTED = "started";
     public static final String ENTRY = "entry";
+    /** The running test's output so far ({@link #OUTPUT}, {@link #DROPPED}): what a killed test keeps. */
+    public static final String OUTPUT_SO_FAR = "output-so-far";
     public static final String FINISHED = "finished";
     public static final String DONE = "done";
 
