@@ -43,7 +43,6 @@ final class ChildSession {
 
     static final Duration GRACE = Duration.ofMillis(300);
     static final Duration STARTUP_LIMIT = Duration.ofSeconds(60);
-    static final Duration IDLE_MINIMUM = Duration.ofSeconds(30);
     private static final long POLL_MILLIS = 10;
     private static final int TRACK_EVERY_POLLS = 20;
     private static final Duration KILL_PATIENCE = Duration.ofSeconds(5);
@@ -196,10 +195,11 @@ final class ChildSession {
         }
     }
 
-    /** Between tests a child may load and initialize classes; it gets the longest test limit, at least 30 s. */
+    /** Between tests a child may load and initialize classes; it gets the longest test limit, at least the settings' limit. */
     private Duration idleLimit() {
         Duration longest = owed.stream().map(TestSpec::timeout).max(Duration::compareTo).orElse(Duration.ZERO);
-        return (longest.compareTo(IDLE_MINIMUM) > 0 ? longest : IDLE_MINIMUM).plus(GRACE);
+        Duration minimum = settings.betweenTestsLimit();
+        return (longest.compareTo(minimum) > 0 ? longest : minimum).plus(GRACE);
     }
 
     private void settle(Ending ending, Process process, ChildFolder files) {

@@ -16,19 +16,35 @@ import java.util.Objects;
  * @param outputCapChars how many characters of each test's output are kept, 0..10,000,000
  * @param isolate whether to add the operating system's isolation layers (network namespace, unprivileged user,
  *     process and file-size limits) when available; a separate JVM is used either way
+ * @param betweenTestsLimit how long a child may go without an event outside any test (loading and initializing test
+ *     classes, which may run student code) before it counts as hung and is killed; the longest test limit of its job
+ *     applies when that is longer
  */
 public record SandboxSettings(Path javaExecutable, int heapMegabytes, int stackKilobytes,
-                              Duration wallClockCap, int outputCapChars, boolean isolate) {
+                              Duration wallClockCap, int outputCapChars, boolean isolate, Duration betweenTestsLimit) {
+
+    /** The default limit between tests. */
+    public static final Duration BETWEEN_TESTS_LIMIT = Duration.ofSeconds(30);
 
     public SandboxSettings {
         Objects.requireNonNull(javaExecutable, "javaExecutable");
         Objects.requireNonNull(wallClockCap, "wallClockCap");
+        Objects.requireNonNull(betweenTestsLimit, "betweenTestsLimit");
+        if (betweenTestsLimit.isNegative() || betweenTestsLimit.isZero()) {
+            throw new IllegalArgumentException("betweenTestsLimit must be positive, was " + betweenTestsLimit);
+        }
         requireRange("heapMegabytes", heapMegabytes, 16, 65_536);
         requireRange("stackKilobytes", stackKilobytes, 128, 1_048_576);
         requireRange("outputCapChars", outputCapChars, 0, 10_000_000);
         if (wallClockCap.isNegative() || wallClockCap.isZero()) {
             throw new IllegalArgumentException("wallClockCap must be positive, was " + wallClockCap);
         }
+    }
+
+    /** Settings with the default limit between tests ({@link #BETWEEN_TESTS_LIMIT}). */
+    public SandboxSettings(Path javaExecutable, int heapMegabytes, int stackKilobytes, Duration wallClockCap,
+                           int outputCapChars, boolean isolate) {
+        this(javaExecutable, heapMegabytes, stackKilobytes, wallClockCap, outputCapChars, isolate, BETWEEN_TESTS_LIMIT);
     }
 
     /**
@@ -42,17 +58,26 @@ public record SandboxSettings(Path javaExecutable, int heapMegabytes, int stackK
 
     /** These settings with another time cap for a whole job. */
     public SandboxSettings withWallClockCap(Duration cap) {
-        return new SandboxSettings(javaExecutable, heapMegabytes, stackKilobytes, cap, outputCapChars, isolate);
+        return new SandboxSettings(javaExecutable, heapMegabytes, stackKilobytes, cap, outputCapChars, isolate,
+                betweenTestsLimit);
     }
 
     /** These settings with isolation layers on or off. */
     public SandboxSettings withIsolate(boolean on) {
-        return new SandboxSettings(javaExecutable, heapMegabytes, stackKilobytes, wallClockCap, outputCapChars, on);
+        return new SandboxSettings(javaExecutable, heapMegabytes, stackKilobytes, wallClockCap, outputCapChars, on,
+                betweenTestsLimit);
     }
 
     /** These settings with another output cap per test. */
     public SandboxSettings withOutputCapChars(int cap) {
-        return new SandboxSettings(javaExecutable, heapMegabytes, stackKilobytes, wallClockCap, cap, isolate);
+        return new SandboxSettings(javaExecutable, heapMegabytes, stackKilobytes, wallClockCap, cap, isolate,
+                betweenTestsLimit);
+    }
+
+    /** These settings with another limit between tests. */
+    public SandboxSettings withBetweenTestsLimit(Duration limit) {
+        return new SandboxSettings(javaExecutable, heapMegabytes, stackKilobytes, wallClockCap, outputCapChars, isolate,
+                limit);
     }
 
     private static void requireRange(String name, int value, int min, int max) {
