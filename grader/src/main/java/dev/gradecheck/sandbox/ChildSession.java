@@ -195,7 +195,7 @@ final class ChildSession {
         }
     }
 
-    /** Between tests a child may load and initialize classes; it gets the longest test limit, at least the settings' limit. */
+    /** Between tests a child may load and initialize classes: the longest test limit, at least the settings' limit. */
     private Duration idleLimit() {
         Duration longest = owed.stream().map(TestSpec::timeout).max(Duration::compareTo).orElse(Duration.ZERO);
         Duration minimum = settings.betweenTestsLimit();

@@ -38,7 +38,8 @@ class BetweenTestsLimitTests {
                     + " before this test ran — a static initializer that never ends? (the process was stopped)",
                     hung.message());
         }
-        assertEquals(TestStatus.PASSED, result(run, "CanaryHiddenTests#passes").status(), "a fresh child runs the rest");
+        assertEquals(TestStatus.PASSED, result(run, "CanaryHiddenTests#passes").status(),
+                "a fresh child runs the rest");
         assertEquals(2, run.childJvmsStarted());
         assertNoProcessLeftBehind();
     }
