@@ -12,11 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -49,6 +52,9 @@ final class ChildRuntime {
             .map(method -> "dev.gradecheck.sandbox.child.WarmUpCases#" + method).toList();
     private static final long TRAINING_LIMIT_SECONDS = 120;
     private static final String ARCHIVE = "child.jsa";
+    static final String FOLDER_PREFIX = "gradecheck-child-";
+    /** Runtimes nobody used for this long are deleted when a new one is made. */
+    static final Duration UNUSED_LIMIT = Duration.ofDays(1);
 
     private final List<Path> classpath;
     private final Optional<Path> archive;
@@ -58,13 +64,50 @@ final class ChildRuntime {
         this.archive = archive;
     }
 
-    /** The runtime for children of these settings, made on first use; empty when it cannot be made or trusted. */
+    /**
+     * The runtime for children of these settings, made on first use; empty when it cannot be made or trusted. Each use
+     * marks the folder as used (its modification time), which keeps it from being pruned.
+     */
     static Optional<ChildRuntime> prepare(SandboxSettings settings, ChildClasspath sources) {
         try {
             String key = key(settings, sources);
-            return PREPARED.computeIfAbsent(key, k -> create(settings, sources, k));
+            Optional<ChildRuntime> runtime = PREPARED.computeIfAbsent(key, k -> create(settings, sources, k));
+            runtime.ifPresent(r -> markUsed(r.folder()));
+            return runtime;
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    private static void markUsed(Path folder) {
+        try {
+            Files.setLastModifiedTime(folder, FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            // Only pruning looks at it.
+        }
+    }
+
+    /**
+     * Deletes the runtimes in {@code parent} other than {@code keep} that this user owns and that nobody used for
+     * {@code unused}: each build of the grader or JDK update makes a new one (about 20 MB), and a grader still using
+     * an old one marks it at every use.
+     */
+    static void pruneUnused(Path parent, Path keep, Duration unused) {
+        Instant before = Instant.now().minus(unused);
+        try (Stream<Path> entries = Files.list(parent)) {
+            Object self = ownUid(parent);
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (entry.equals(keep) || !name.startsWith(FOLDER_PREFIX) || name.contains(".")
+                        || !Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
+                        || !self.equals(Files.getAttribute(entry, "unix:uid", LinkOption.NOFOLLOW_LINKS))
+                        || !Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(before)) {
+                    continue;
+                }
+                deleteTree(entry);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Pruning only saves disk space.
         }
     }
 
@@ -85,9 +128,10 @@ final class ChildRuntime {
 
     private static Optional<ChildRuntime> create(SandboxSettings settings, ChildClasspath sources, String key) {
         try {
-            Path folder = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().resolve("gradecheck-child-" + key);
+            Path folder = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().resolve(FOLDER_PREFIX + key);
             if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
                 build(folder, sources);
+                pruneUnused(folder.getParent(), folder, UNUSED_LIMIT);
             }
             if (!trusted(folder)) {
                 return Optional.empty();
