@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -13,11 +15,11 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * A loaded, validated and compiled course: its exercises in course order (sorted by id), the provided code, the suite
+ * A loaded, validated and compiled course: its exercises in course order ({@link Exercise#COURSE_ORDER}), the provided code, the suite
  * hash and the compiled instructor code. Immutable and thread-safe.
  *
  * @param layout where the course's parts are
- * @param exercises every exercise, sorted by id
+ * @param exercises every exercise, in course order: by each manifest's {@code order}, then by id
  * @param providedFiles provided source files relative to {@code student-template/src/main/java}, sorted
  * @param suiteHash SHA-256 over exercises, template code and solutions
  * @param build the compiled provided code, solutions and hidden tests
@@ -93,6 +95,18 @@ public record Course(CourseLayout layout, List<Exercise> exercises, List<String>
         if (exercises.isEmpty()) {
             throw new CourseException("exercises/: no exercise folders — add exercises/<id>/exercise.json");
         }
+        Map<Integer, String> places = new HashMap<>();
+        for (Exercise exercise : exercises) {
+            if (exercise.order().isPresent()) {
+                String other = places.putIfAbsent(exercise.order().getAsInt(), exercise.id());
+                if (other != null) {
+                    throw new CourseException("exercises/" + exercise.id() + "/exercise.json: \"order\" "
+                            + exercise.order().getAsInt() + " is already the place of exercise " + other
+                            + " — give each exercise its own place");
+                }
+            }
+        }
+        exercises.sort(Exercise.COURSE_ORDER);
         return exercises;
     }
 

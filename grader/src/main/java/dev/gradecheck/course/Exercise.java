@@ -1,8 +1,10 @@
 package dev.gradecheck.course;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * One exercise of the course, as its validated {@code exercise.json} declares it.
@@ -15,6 +17,8 @@ import java.util.Objects;
  * @param manual items a person grades
  * @param structure structure rules, in manifest order
  * @param mutants known-bug variants
+ * @param order the exercise's place in the course (1 first), if its manifest gives one; the course lists exercises
+ *     with a place first, by place, then the others by id
  */
 public record Exercise(
         String id,
@@ -24,7 +28,8 @@ public record Exercise(
         List<HiddenTest> tests,
         List<ManualItem> manual,
         List<RuleDeclaration> structure,
-        List<Mutant> mutants) {
+        List<Mutant> mutants,
+        OptionalInt order) {
 
     public Exercise {
         Objects.requireNonNull(id, "id");
@@ -35,7 +40,13 @@ public record Exercise(
         manual = List.copyOf(manual);
         structure = List.copyOf(structure);
         mutants = List.copyOf(mutants);
+        Objects.requireNonNull(order, "order");
     }
+
+    /** Course order: exercises with a place first, by place, then the others, by id. */
+    public static final Comparator<Exercise> COURSE_ORDER = Comparator
+            .comparingInt((Exercise exercise) -> exercise.order().orElse(Integer.MAX_VALUE))
+            .thenComparing(Exercise::id);
 
     /** Sum of the test points. */
     public double testPoints() {

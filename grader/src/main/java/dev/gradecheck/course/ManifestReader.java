@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -25,10 +26,12 @@ import java.util.Set;
 final class ManifestReader {
 
     static final int MAX_TIMEOUT_MILLIS = 60_000;
+    static final int MAX_ORDER = 1000;
 
     private static final Gson GSON = new Gson();
     private static final Map<String, Set<String>> KNOWN_KEYS = Map.of(
-            "", Set.of("id", "title", "studentFiles", "timeoutMillis", "tests", "manual", "structure", "mutants"),
+            "", Set.of("id", "title", "order", "studentFiles", "timeoutMillis", "tests", "manual", "structure",
+                    "mutants"),
             "tests", Set.of("test", "points", "timeoutMillis"),
             "manual", Set.of("id", "title", "points"),
             "structure", Set.of("rule", "severity", "points", "method", "calls", "hint"),
@@ -107,7 +110,17 @@ final class ManifestReader {
         int timeoutMillis = timeout("timeoutMillis", raw.timeoutMillis(), null);
         return new Exercise(raw.id(), raw.title(), folder, studentFiles(raw.studentFiles()),
                 tests(raw.tests(), timeoutMillis), manual(raw.manual()), rules(raw.structure()),
-                mutants(folder, raw.mutants()));
+                mutants(folder, raw.mutants()), order(raw.order()));
+    }
+
+    private OptionalInt order(Integer value) throws CourseException {
+        if (value == null) {
+            return OptionalInt.empty();
+        }
+        if (value < 1 || value > MAX_ORDER) {
+            throw invalid("order", "must be 1.." + MAX_ORDER + " (the exercise's place in the course)", value);
+        }
+        return OptionalInt.of(value);
     }
 
     private List<String> studentFiles(List<String> files) throws CourseException {
@@ -265,7 +278,7 @@ final class ManifestReader {
         private Raw() {
         }
 
-        record Manifest(String id, String title, List<String> studentFiles, Integer timeoutMillis,
+        record Manifest(String id, String title, Integer order, List<String> studentFiles, Integer timeoutMillis,
                         List<Test> tests, List<Manual> manual, List<Rule> structure, List<Mutant> mutants) {
         }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradecheck.api.TestId;
+import dev.gradecheck.testing.RepoCourse;
 import dev.gradecheck.testing.TinyCourse;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,7 +113,9 @@ class CourseTests {
                 Arguments.of("\"id\": \"calc\"", "\"id\": \"calculator\"",
                         file + "\"id\" must equal the folder name \"calc\", was \"calculator\""),
                 Arguments.of("\"title\": \"Adding", "\"titel\": \"Adding",
-                        file + "unknown field \"titel\" — the known fields are id, manual, mutants, structure, studentFiles, tests, timeoutMillis, title"),
+                        file + "unknown field \"titel\" — the known fields are id, manual, mutants, order, structure, studentFiles, tests, timeoutMillis, title"),
+                Arguments.of("\"timeoutMillis\": 5000", "\"order\": 0, \"timeoutMillis\": 5000",
+                        file + "\"order\" must be 1..1000 (the exercise's place in the course), was 0"),
                 Arguments.of("demo/calc/Calc.java", "demo/calc/Calculator.java",
                         file + "\"studentFiles\" lists \"demo/calc/Calculator.java\", but student-template/src/main/java/demo/calc/Calculator.java does not exist — add it or fix the path"),
                 Arguments.of("\"off-by-one\"", "\"off-by-two\"",
@@ -122,6 +126,29 @@ class CourseTests {
                         file + "\"tests\" lists demo.calc.CalcHiddenTests#gone, but exercises/calc/tests has no such @Test method — fix the name or remove the entry"),
                 Arguments.of("\"points\": 3}", "\"points\": \"three\"}",
                         file + "is not a valid manifest: Expected a double but was three at path $.tests[0].points — fix the JSON syntax or the value's type"));
+    }
+
+    @Test
+    void listsExercisesByTheirPlaceThenById() throws Exception {
+        Path second = TinyCourse.write(root.resolve("second"));
+        assertEquals(OptionalInt.empty(), Course.load(second).exercises().get(0).order());
+        List<String> real = Course.load(RepoCourse.root()).exercises().stream().map(Exercise::id).toList();
+        assertEquals(List.of("chain-rule", "single-neuron", "losses-and-clipping", "mlp-gradient-check",
+                "vanishing-gradients", "autograd"), real, "the lesson's order, from each manifest's \"order\"");
+    }
+
+    @Test
+    void twoExercisesCannotShareAPlace() {
+        TinyCourse.write(root);
+        TinyCourse.file(root, "exercises/calc/exercise.json", TinyCourse.MANIFEST.replace("\"timeoutMillis\": 5000",
+                "\"order\": 1, \"timeoutMillis\": 5000"));
+        RepoCourse.copyTree(root.resolve("exercises/calc"), root.resolve("exercises/calc2"), false);
+        TinyCourse.file(root, "exercises/calc2/exercise.json", TinyCourse.MANIFEST
+                .replace("\"id\": \"calc\"", "\"id\": \"calc2\"")
+                .replace("\"timeoutMillis\": 5000", "\"order\": 1, \"timeoutMillis\": 5000"));
+        CourseException problem = assertThrows(CourseException.class, () -> Course.load(root));
+        assertEquals("exercises/calc2/exercise.json: \"order\" 1 is already the place of exercise calc — give each "
+                + "exercise its own place", problem.getMessage());
     }
 
     @Test

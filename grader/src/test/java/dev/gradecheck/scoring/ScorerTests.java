@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class ScorerTests {
     private static final TestId SECOND = TestId.parse("p.HiddenTests#second");
     private static final Exercise EXERCISE = new Exercise("ex", "Exercise", Path.of("exercises/ex"), List.of("p/A.java"),
             List.of(new HiddenTest(FIRST, 2, Duration.ofSeconds(1)), new HiddenTest(SECOND, 3, Duration.ofSeconds(1))),
-            List.of(new ManualItem("answer", "Written answer", 5)), List.of(), List.of());
+            List.of(new ManualItem("answer", "Written answer", 5)), List.of(), List.of(), OptionalInt.empty());
 
     @Test
     void givesFullPointsToPassedTestsAndNoneToFailedOnes() {
