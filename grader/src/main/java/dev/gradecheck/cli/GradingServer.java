@@ -12,12 +12,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -178,20 +180,23 @@ final class GradingServer implements AutoCloseable {
                     + "than the one now built, so grading without it; 'bin/grader server start' replaces it.");
             return ServerProtocol.OUTDATED;
         }
-        Path workingDirectory;
-        try {
-            workingDirectory = Path.of(request.workingDirectory());
-        } catch (RuntimeException e) {
-            workingDirectory = Path.of("relative");
-        }
-        if (!workingDirectory.isAbsolute()) {
+        Optional<Path> workingDirectory = absolutePath(request.workingDirectory());
+        if (workingDirectory.isEmpty()) {
             err.println("gradecheck server: the working directory must be an absolute path, was \""
                     + request.workingDirectory() + "\"");
             return ExitCode.USAGE.code();
         }
         served.incrementAndGet();
-        return Main.run(new Invocation(workingDirectory, graders), out, err,
+        return Main.run(new Invocation(workingDirectory.get(), graders), out, err,
                 request.arguments().toArray(String[]::new)).code();
+    }
+
+    private static Optional<Path> absolutePath(String text) {
+        try {
+            return Optional.of(Path.of(text)).filter(Path::isAbsolute);
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
     }
 
     private int status(PrintStream out) {

@@ -1,7 +1,6 @@
 package dev.gradecheck.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -118,8 +117,7 @@ record ServerEndpoint(int port, String token, long pid, String build) {
         try {
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
         } catch (UnsupportedOperationException e) {
-            throw new UncheckedIOException(new IOException("the grading server needs a POSIX file system for "
-                    + folder));
+            throw new IOException("the grading server needs a POSIX file system for " + folder, e);
         }
     }
 }

@@ -55,20 +55,25 @@ public final class PreparedRun implements AutoCloseable {
         try {
             folder = RunFolder.create(workDirectory, plan.childUid(), childClasspath, runtime);
         } catch (IOException e) {
-            throw new UncheckedIOException("the sandbox cannot prepare its files in " + workDirectory, e);
+            throw cannotPrepare(workDirectory, e);
+        }
+        if (!startNow) {
+            return new PreparedRun(settings, workDirectory, plan, folder, Optional.empty());
         }
         try {
-            Optional<ChildSession.StartedChild> child = startNow
-                    ? Optional.of(ChildSession.start(settings, plan, folder, workDirectory, warmUp))
-                    : Optional.empty();
-            return new PreparedRun(settings, workDirectory, plan, folder, child);
-        } catch (IOException | RuntimeException e) {
+            return new PreparedRun(settings, workDirectory, plan, folder,
+                    Optional.of(ChildSession.start(settings, plan, folder, workDirectory, warmUp)));
+        } catch (IOException e) {
             folder.close();
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException("the sandbox cannot prepare its files in " + workDirectory, io);
-            }
-            throw (RuntimeException) e;
+            throw cannotPrepare(workDirectory, e);
+        } catch (RuntimeException e) {
+            folder.close();
+            throw e;
         }
+    }
+
+    private static UncheckedIOException cannotPrepare(Path workDirectory, IOException e) {
+        return new UncheckedIOException("the sandbox cannot prepare its files in " + workDirectory, e);
     }
 
     /** The folder the run works in. */
@@ -112,7 +117,7 @@ public final class PreparedRun implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("the sandbox cannot prepare its files in " + workDirectory, e);
+            throw cannotPrepare(workDirectory, e);
         }
         return children;
     }
