@@ -68,7 +68,7 @@ done
 
 start=$(now_ms)
 "$root/bin/grader" server start >/dev/null
-echo "server start (loads the course, grades the solutions twice to warm up): $(( $(now_ms) - start )) ms"
+echo "server start (loads the course, grades the solutions three times, waits for its standby child to warm up): $(( $(now_ms) - start )) ms"
 for round in $(seq 1 "$rounds"); do
   server_ms=$(time_grader "$work/server-$round")
   sleep 2

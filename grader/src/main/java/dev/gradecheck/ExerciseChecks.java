@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
 
 /**
  * The front stages for one exercise: missing files, compilation on its own against the provided classes, structure
@@ -64,9 +65,11 @@ final class ExerciseChecks {
      *
      * <p>The exercises compile on their own, so they compile in parallel (one javac per core, at most
      * {@link #COMPILE_THREADS}) while this thread runs the structure rules, whose parser is not thread-safe; the
-     * bytecode check of each exercise then waits for its compilation. Findings keep the pipeline order.
+     * bytecode check of each exercise then waits for its compilation. Findings keep the pipeline order. Each check
+     * goes to {@code onChecked} as soon as it is complete, on this thread.
      */
-    List<ExerciseCheck> checkAll(List<Exercise> exercises, LocatedFiles located, Path classes) {
+    List<ExerciseCheck> checkAll(List<Exercise> exercises, LocatedFiles located, Path classes,
+                                 Consumer<ExerciseCheck> onChecked) {
         ExecutorService compiling = Executors.newFixedThreadPool(compileThreads(exercises.size()), DAEMON_THREADS);
         try {
             List<Future<CompileResult>> compiled = new ArrayList<>();
@@ -78,7 +81,10 @@ final class ExerciseChecks {
             }
             List<ExerciseCheck> checked = new ArrayList<>();
             for (int i = 0; i < exercises.size(); i++) {
-                checked.add(check(exercises.get(i), located, classes.resolve(exercises.get(i).id()), compiled.get(i)));
+                ExerciseCheck check = check(exercises.get(i), located, classes.resolve(exercises.get(i).id()),
+                        compiled.get(i));
+                onChecked.accept(check);
+                checked.add(check);
             }
             return checked;
         } finally {

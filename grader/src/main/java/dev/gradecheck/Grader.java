@@ -9,10 +9,12 @@ import dev.gradecheck.api.Provenance;
 import dev.gradecheck.api.TestId;
 import dev.gradecheck.api.TestResult;
 import dev.gradecheck.course.Course;
+import dev.gradecheck.course.CourseBuild;
 import dev.gradecheck.course.CourseException;
 import dev.gradecheck.course.Exercise;
 import dev.gradecheck.sandbox.Sandbox;
 import dev.gradecheck.sandbox.SandboxRun;
+import dev.gradecheck.sandbox.WarmUp;
 import dev.gradecheck.scoring.ExerciseOutcome;
 import dev.gradecheck.scoring.Points;
 import dev.gradecheck.scoring.Scorer;
@@ -37,6 +39,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
@@ -60,7 +64,8 @@ public final class Grader implements AutoCloseable {
     private final Course course;
     private final ExerciseChecks checks;
     private final Sandbox sandbox;
-    private Standby standby;
+    private final WarmUp rehearsal;
+    private CompletableFuture<Standby> standby;
     private boolean closed;
 
     private Grader(GraderConfig config, Course course, ExerciseChecks checks) {
@@ -68,6 +73,22 @@ public final class Grader implements AutoCloseable {
         this.course = course;
         this.checks = checks;
         this.sandbox = Sandbox.create(config.sandbox());
+        this.rehearsal = rehearsal(course);
+    }
+
+    /**
+     * What children on standby rehearse while they wait: the course's hidden tests against its reference solutions,
+     * as a real job runs them.
+     */
+    private static WarmUp rehearsal(Course course) {
+        CourseBuild build = course.build();
+        List<Path> folders = new ArrayList<>(List.of(build.providedClasses(), build.solutionClasses()));
+        course.exercises().forEach(exercise -> folders.add(build.hiddenTests(exercise.id())));
+        List<String> tests = course.exercises().stream()
+                .flatMap(exercise -> exercise.tests().stream())
+                .map(test -> test.id().toString())
+                .toList();
+        return new WarmUp(folders, tests);
     }
 
     /**
@@ -80,7 +101,7 @@ public final class Grader implements AutoCloseable {
         Course course = Course.load(config.courseRoot());
         Grader grader = new Grader(config, course, new ExerciseChecks(course));
         if (config.standby()) {
-            grader.standby = grader.prepareStandby();
+            grader.standby = CompletableFuture.completedFuture(grader.prepareStandby());
         }
         return grader;
     }
@@ -112,27 +133,63 @@ public final class Grader implements AutoCloseable {
         List<Exercise> exercises = selectedExercises(request.exerciseIds());
         Standby ready = takeStandby();
         TestRuns runs = ready.runs();
+        if (runs != null) {
+            runs.expectJobs();
+        }
         try {
             Submission submission = open(request, ready.scratch());
             if (runs == null) {
-                runs = TestRuns.prepare(sandbox, ready.scratch(), config.testJvms(), false);
+                runs = TestRuns.prepare(sandbox, ready.scratch(), config.testJvms(), Optional.empty());
             }
             LocatedFiles located = StudentFileLocator.locate(submission, course.studentFiles(), course.providedFiles());
-            List<ExerciseCheck> checked = checks.checkAll(exercises, located, ready.scratch().resolve("classes"));
-            Optional<SandboxRun> run = runs.run(checked.stream().filter(ExerciseCheck::runnable).toList(),
-                    course.build());
+            List<Exercise> checkOrder = runs.plan(exercises, course.build());
+            List<ExerciseCheck> checked = inOrderOf(exercises,
+                    checks.checkAll(checkOrder, located, ready.scratch().resolve("classes"), runs::checked));
+            Optional<SandboxRun> run = runs.finish();
             List<ExerciseReport> reports = score(checked, run);
             Duration duration = Duration.between(startedAt, config.clock().instant());
             return report(reports, located, provenance(submission, gradedFiles(exercises, located), run, startedAt,
                     duration));
         } finally {
-            if (runs != null) {
-                runs.close();
-            }
-            deleteQuietly(ready.scratch());
+            TestRuns used = runs;
+            Runnable cleanUp = () -> {
+                if (used != null) {
+                    used.close();
+                }
+                deleteQuietly(ready.scratch());
+            };
             if (config.standby() && !closed) {
-                standby = prepareStandby();
+                // A long-lived grader cleans up and starts the next children after this grading has returned.
+                standby = CompletableFuture.supplyAsync(() -> {
+                    Standby next = prepareStandby();
+                    cleanUp.run();
+                    return next;
+                }, Grader::startThread);
+            } else {
+                cleanUp.run();
             }
+        }
+    }
+
+    private static List<ExerciseCheck> inOrderOf(List<Exercise> exercises, List<ExerciseCheck> checks) {
+        Map<String, ExerciseCheck> byId = new HashMap<>();
+        checks.forEach(check -> byId.put(check.exercise().id(), check));
+        return exercises.stream().map(exercise -> byId.get(exercise.id())).toList();
+    }
+
+    /**
+     * Waits, at most about {@code limit}, until the child JVMs kept on standby have warmed up, so the next grading
+     * runs at full speed; for a long-lived grader that should be ready when it says so. Returns at once without
+     * standby.
+     */
+    public synchronized void awaitStandby(Duration limit) {
+        if (standby == null) {
+            return;
+        }
+        Standby ready = awaitStandby();
+        standby = CompletableFuture.completedFuture(ready);
+        if (ready != null && ready.runs() != null) {
+            ready.runs().awaitWarmedUp(limit);
         }
     }
 
@@ -143,8 +200,7 @@ public final class Grader implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        Standby kept = standby;
-        standby = null;
+        Standby kept = awaitStandby();
         if (kept != null) {
             if (kept.runs() != null) {
                 kept.runs().close();
@@ -158,16 +214,33 @@ public final class Grader implements AutoCloseable {
     }
 
     private Standby takeStandby() {
-        Standby kept = standby;
-        standby = null;
+        Standby kept = awaitStandby();
         return kept != null ? kept : new Standby(createScratch(), null);
+    }
+
+    /** The standby being prepared, once ready, and none is kept any more; null if there is none or it failed. */
+    private Standby awaitStandby() {
+        CompletableFuture<Standby> pending = standby;
+        standby = null;
+        try {
+            return pending != null ? pending.join() : null;
+        } catch (CompletionException e) {
+            // No scratch folder could be made; the grading makes its own and reports what goes wrong then.
+            return null;
+        }
+    }
+
+    private static void startThread(Runnable task) {
+        Thread thread = new Thread(task, "gradecheck-standby");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** The next grading's scratch folder with its children started; without them if they cannot start. */
     private Standby prepareStandby() {
         Path scratch = createScratch();
         try {
-            return new Standby(scratch, TestRuns.prepare(sandbox, scratch, config.testJvms(), true));
+            return new Standby(scratch, TestRuns.prepare(sandbox, scratch, config.testJvms(), Optional.of(rehearsal)));
         } catch (RuntimeException e) {
             // The next grading starts its own children and reports what goes wrong then.
             return new Standby(scratch, null);

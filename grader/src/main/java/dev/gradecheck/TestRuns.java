@@ -2,42 +2,64 @@ package dev.gradecheck;
 
 import dev.gradecheck.api.TestResult;
 import dev.gradecheck.course.CourseBuild;
+import dev.gradecheck.course.Exercise;
 import dev.gradecheck.sandbox.PreparedRun;
 import dev.gradecheck.sandbox.Sandbox;
 import dev.gradecheck.sandbox.SandboxRun;
 import dev.gradecheck.sandbox.TestSpec;
+import dev.gradecheck.sandbox.WarmUp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * The sandbox stage of one grading: the hidden tests of the runnable exercises, split into up to
- * {@code parallelChildren} groups of whole exercises, each group in a child JVM of its own, side by side.
+ * The sandbox stage of one grading: the hidden tests of the runnable exercises, split into up to one group of whole
+ * exercises per child JVM, each group in its own child, and each group started as soon as its exercises are checked.
+ *
+ * <pre>{@code
+ * try (TestRuns runs = TestRuns.prepare(sandbox, scratch, 2, Optional.empty())) {
+ *     for (Exercise exercise : runs.plan(exercises, build)) {
+ *         runs.checked(frontStages(exercise));          // a group starts once all its exercises are checked
+ *     }
+ *     Optional<SandboxRun> run = runs.finish();
+ * }
+ * }</pre>
  *
  * <p>The children are started by {@link #prepare} before the grader compiles anything, so their start-up overlaps
- * the front stages; each waits for its group. A group's child that dies costs only that group's running
- * test, as in any sandbox run. Exercises go to the group with the fewest tests so far, the larger exercises first.
+ * the front stages; each waits for its group. With two or more children, the first group's tests run while the
+ * grader still compiles and checks the other groups' exercises. Exercises go to the group with the fewest tests so
+ * far, the larger exercises first; the group with the most tests is checked first. A group's child that dies costs
+ * only that group's running test, as in any sandbox run. Used by one grading thread; once.
  */
 final class TestRuns implements AutoCloseable {
 
     private final List<PreparedRun> prepared;
+    private final Map<String, Integer> groupOf = new HashMap<>();
+    private final List<List<ExerciseCheck>> checkedByGroup = new ArrayList<>();
+    private final List<CompletableFuture<Optional<SandboxRun>>> started = new ArrayList<>();
+    private List<List<Exercise>> groups = List.of();
+    private CourseBuild build;
 
     private TestRuns(List<PreparedRun> prepared) {
         this.prepared = List.copyOf(prepared);
     }
 
     /**
-     * Starts {@code children} child JVMs, each in its own folder {@code run-N} below {@code scratch}; with
-     * {@code warmUp} they warm up their test engine while they wait (see {@link Sandbox#prepare}).
+     * Starts {@code children} child JVMs, each in its own folder {@code run-N} below {@code scratch}; with a
+     * {@code warmUp} they warm up while they wait (see {@link Sandbox#prepare(Path, Optional)}).
      */
-    static TestRuns prepare(Sandbox sandbox, Path scratch, int children, boolean warmUp) {
+    static TestRuns prepare(Sandbox sandbox, Path scratch, int children, Optional<WarmUp> warmUp) {
         List<PreparedRun> started = new ArrayList<>();
         try {
             for (int i = 1; i <= children; i++) {
@@ -53,29 +75,77 @@ final class TestRuns implements AutoCloseable {
         }
     }
 
+    /** Waits, at most {@code limit} for each, until children started with a warm-up have warmed up. */
+    void awaitWarmedUp(Duration limit) {
+        prepared.forEach(run -> run.awaitWarmedUp(limit));
+    }
+
+    /** Tells children that are warming up that their jobs are coming (see {@link PreparedRun#expectJob}). */
+    void expectJobs() {
+        prepared.forEach(PreparedRun::expectJob);
+    }
+
     /**
-     * Runs the hidden tests of these exercises, whose checks all passed; empty when there are none (no child gets a
-     * job). Every child is closed afterwards.
+     * Splits these exercises among the children and returns the order to check them in: group by group, the first
+     * group's exercises first, each group in the order given. Then call {@link #checked} for each, in that order.
      */
-    Optional<SandboxRun> run(List<ExerciseCheck> runnable, CourseBuild build) {
-        if (runnable.isEmpty()) {
-            return Optional.empty();
+    List<Exercise> plan(List<Exercise> exercises, CourseBuild courseBuild) {
+        if (!groups.isEmpty() || build != null) {
+            throw new IllegalStateException("test runs are planned once");
         }
-        List<List<ExerciseCheck>> groups = groups(runnable, prepared.size());
-        List<CompletableFuture<SandboxRun>> runs = new ArrayList<>();
-        for (int i = 1; i < groups.size(); i++) {
-            PreparedRun run = prepared.get(i);
-            List<ExerciseCheck> group = groups.get(i);
-            runs.add(CompletableFuture.supplyAsync(() -> runGroup(run, group, build), TestRuns::startThread));
+        build = courseBuild;
+        groups = groups(exercises, prepared.size()).stream()
+                .sorted(Comparator.comparingInt(TestRuns::tests).reversed())
+                .map(group -> exercises.stream().filter(group::contains).toList())
+                .toList();
+        List<Exercise> order = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            for (Exercise exercise : groups.get(i)) {
+                groupOf.put(exercise.id(), i);
+                order.add(exercise);
+            }
+            checkedByGroup.add(new ArrayList<>());
         }
-        SandboxRun first = runGroup(prepared.get(0), groups.get(0), build);
-        List<SandboxRun> all = new ArrayList<>(List.of(first));
+        return order;
+    }
+
+    /**
+     * Takes the front stages' verdict on one planned exercise. When it completes its group, the group's runnable
+     * exercises start in the group's child, in the background.
+     */
+    void checked(ExerciseCheck check) {
+        Integer group = groupOf.get(check.exercise().id());
+        if (group == null) {
+            throw new IllegalArgumentException("exercise " + check.exercise().id() + " was not planned");
+        }
+        List<ExerciseCheck> checks = checkedByGroup.get(group);
+        checks.add(check);
+        if (checks.size() == groups.get(group).size()) {
+            List<ExerciseCheck> runnable = checks.stream().filter(ExerciseCheck::runnable).toList();
+            PreparedRun run = prepared.get(group);
+            started.add(runnable.isEmpty() ? CompletableFuture.completedFuture(Optional.empty())
+                    : CompletableFuture.supplyAsync(() -> Optional.of(runGroup(run, runnable, build)),
+                            TestRuns::startThread));
+        }
+    }
+
+    /**
+     * Waits for every group that started; the merged run, or empty when no exercise was runnable (no child got a
+     * job).
+     *
+     * @throws IllegalStateException when an exercise that was planned was never {@link #checked}
+     */
+    Optional<SandboxRun> finish() {
+        if (started.size() != groups.size()) {
+            throw new IllegalStateException("not every planned exercise was checked");
+        }
+        List<SandboxRun> all = new ArrayList<>();
         try {
-            runs.forEach(run -> all.add(run.join()));
+            started.forEach(run -> run.join().ifPresent(all::add));
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        return Optional.of(merge(all));
+        return all.isEmpty() ? Optional.empty() : Optional.of(merge(all));
     }
 
     private static void startThread(Runnable task) {
@@ -99,28 +169,32 @@ final class TestRuns implements AutoCloseable {
     }
 
     /** At most {@code count} non-empty groups; each exercise joins the group with the fewest tests so far. */
-    static List<List<ExerciseCheck>> groups(List<ExerciseCheck> runnable, int count) {
-        int size = Math.max(1, Math.min(count, runnable.size()));
-        List<List<ExerciseCheck>> groups = new ArrayList<>();
+    static List<List<Exercise>> groups(List<Exercise> exercises, int count) {
+        int size = Math.max(1, Math.min(count, exercises.size()));
+        List<List<Exercise>> groups = new ArrayList<>();
         int[] tests = new int[size];
         for (int i = 0; i < size; i++) {
             groups.add(new ArrayList<>());
         }
-        List<ExerciseCheck> largestFirst = runnable.stream()
-                .sorted(Comparator.comparingInt((ExerciseCheck check) -> check.exercise().tests().size()).reversed()
-                        .thenComparing(check -> check.exercise().id()))
+        List<Exercise> largestFirst = exercises.stream()
+                .sorted(Comparator.comparingInt((Exercise exercise) -> exercise.tests().size()).reversed()
+                        .thenComparing(Exercise::id))
                 .toList();
-        for (ExerciseCheck check : largestFirst) {
+        for (Exercise exercise : largestFirst) {
             int smallest = 0;
             for (int i = 1; i < size; i++) {
                 if (tests[i] < tests[smallest]) {
                     smallest = i;
                 }
             }
-            groups.get(smallest).add(check);
-            tests[smallest] += check.exercise().tests().size();
+            groups.get(smallest).add(exercise);
+            tests[smallest] += exercise.tests().size();
         }
         return groups;
+    }
+
+    private static int tests(List<Exercise> group) {
+        return group.stream().mapToInt(exercise -> exercise.tests().size()).sum();
     }
 
     /** One run for the report: every group's results, the (common) isolation, all children and notes. */
@@ -136,9 +210,19 @@ final class TestRuns implements AutoCloseable {
         return new SandboxRun(results, runs.get(0).isolation(), children, notes);
     }
 
-    /** Kills the children that got no job and deletes their files. */
+    /**
+     * Waits for the groups still running (when the grading failed before {@link #finish}), then kills the children
+     * that got no job and deletes their files.
+     */
     @Override
     public void close() {
+        for (CompletableFuture<Optional<SandboxRun>> run : started) {
+            try {
+                run.join();
+            } catch (CompletionException | CancellationException e) {
+                // Already reported by finish, or the grading failed elsewhere and reports that.
+            }
+        }
         prepared.forEach(PreparedRun::close);
     }
 }

@@ -1,21 +1,25 @@
 package dev.gradecheck.cli;
 
-import dev.gradecheck.GradeRequest;
 import dev.gradecheck.Grader;
-import dev.gradecheck.InvalidRequestException;
 import dev.gradecheck.course.CourseException;
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,8 +74,9 @@ final class ServerCommand implements Runnable {
 
     /** {@code server start}: starts a server in the background and returns once it answers. */
     @Command(name = "start", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-            description = "Starts the grading server in the background (it grades the solutions twice to warm up) and "
-                    + "returns when it is ready. A server of an older build is stopped first.")
+            description = "Starts the grading server in the background (it grades the solutions three times and "
+                    + "waits for its standby child JVM to warm up) and returns when it is ready. A server of an older "
+                    + "build is stopped first.")
     static final class Start implements Callable<Integer> {
 
         @ParentCommand
@@ -79,6 +84,9 @@ final class ServerCommand implements Runnable {
 
         @Spec
         private CommandSpec spec;
+
+        private static final int WARM_UP_GRADINGS = 3;
+        private static final Duration STANDBY_WARM_UP_LIMIT = Duration.ofSeconds(10);
 
         @Option(names = "--idle-minutes", paramLabel = "N", defaultValue = "120",
                 description = "Stop after N minutes without a request (default ${DEFAULT-VALUE}).")
@@ -164,6 +172,9 @@ final class ServerCommand implements Runnable {
         @Spec
         private CommandSpec spec;
 
+        private static final int WARM_UP_GRADINGS = 3;
+        private static final Duration STANDBY_WARM_UP_LIMIT = Duration.ofSeconds(10);
+
         @Option(names = "--idle-minutes", paramLabel = "N", defaultValue = "120",
                 description = "Stop after N minutes without a request (default ${DEFAULT-VALUE}).")
         private int idleMinutes;
@@ -186,19 +197,35 @@ final class ServerCommand implements Runnable {
             return ExitCode.OK.code();
         }
 
-        /** Loads the course and grades its solutions twice, so javac and the grader's code are compiled. */
-        private static void warmUp(Graders graders, Path courseRoot) throws CourseException {
+        /**
+         * Loads the course and grades its solutions {@value #WARM_UP_GRADINGS} times the way a request does (reports
+         * written to a temporary folder, then deleted), so javac and the grader's code are compiled, then waits for
+         * the child JVM on standby to warm up.
+         */
+        private static void warmUp(Graders graders, Path courseRoot) throws CourseException, IOException {
             Grader grader = graders.grader(courseRoot);
             Path solutions = grader.course().layout().solutionSources();
             if (!Files.isDirectory(solutions)) {
                 return;
             }
-            for (int round = 0; round < 2; round++) {
-                try {
-                    grader.grade(GradeRequest.of(solutions.toString()));
-                } catch (InvalidRequestException e) {
-                    return;
+            Path reports = Files.createTempDirectory("gradecheck-server-warm-up-");
+            PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+            try {
+                for (int round = 0; round < WARM_UP_GRADINGS; round++) {
+                    Main.run(new Invocation(courseRoot, graders), discard, discard, "--course", courseRoot.toString(),
+                            "grade", solutions.toString(), "--out", reports.toString());
                 }
+            } finally {
+                deleteQuietly(reports);
+            }
+            grader.awaitStandby(STANDBY_WARM_UP_LIMIT);
+        }
+
+        private static void deleteQuietly(Path folder) {
+            try (Stream<Path> walk = Files.walk(folder)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
+                // A leftover folder of warm-up reports in the temp directory is harmless.
             }
         }
     }

@@ -2,14 +2,19 @@ package dev.gradecheck.sandbox;
 
 import dev.gradecheck.api.TestId;
 import dev.gradecheck.api.TestStatus;
+import dev.gradecheck.sandbox.child.ChildMain;
 import dev.gradecheck.sandbox.child.Wire;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -78,34 +83,119 @@ final class ChildSession {
         this.started = started;
     }
 
-    /** A child JVM that has started and waits for its job on standard input, with its private files. */
-    record StartedChild(ChildFolder files, Process process) {
+    /**
+     * A child JVM that has started and waits for its job on standard input, with its private files. What goes to its
+     * standard input before the job (a rehearsal, a sign that the job is coming) is written in the background, in
+     * order, so starting a child never waits for the child.
+     */
+    static final class StartedChild {
+
+        private final ChildFolder files;
+        private final Process process;
+        private CompletableFuture<Void> input = CompletableFuture.completedFuture(null);
+
+        StartedChild(ChildFolder files, Process process) {
+            this.files = files;
+            this.process = process;
+        }
+
+        ChildFolder files() {
+            return files;
+        }
+
+        Process process() {
+            return process;
+        }
+
+        /** Sends the warm-up's rehearsal. */
+        void sendRehearsal(WarmUp warmUp) {
+            writeLater(warmUp::writeTo);
+        }
+
+        /** Tells a rehearsing child to stop: its job is coming. A blank, which the job's JSON reader skips. */
+        void expectJob() {
+            writeLater(stdin -> stdin.write(' '));
+        }
+
+        /**
+         * Waits, at most {@code limit}, until the child says it has warmed up, or has died; whether it has warmed up.
+         */
+        boolean awaitWarmedUp(Duration limit) {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (!saysWarmedUp() && process.isAlive() && System.nanoTime() - deadline < 0) {
+                try {
+                    process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            return saysWarmedUp();
+        }
+
+        private boolean saysWarmedUp() {
+            return FileTail.of(files.stdout(), 4096).contains(ChildMain.WARMED_UP);
+        }
+
+        /** Waits until everything sent ahead of the job is written (or the child has died). */
+        void awaitInput() {
+            try {
+                input.join();
+            } catch (CompletionException e) {
+                // The child died or could not read: following it shows how it ended.
+            }
+        }
 
         /** Kills it, for a child that will get no job; it would end by itself when its standard input closes. */
         void discard() {
             new ProcessTree(process).kill(KILL_PATIENCE);
         }
+
+        private synchronized void writeLater(InputWriter writer) {
+            input = input.handle((ignored, failure) -> null).thenRunAsync(() -> {
+                try {
+                    OutputStream stdin = process.getOutputStream();
+                    writer.write(stdin);
+                    stdin.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, ChildSession::startDaemon);
+        }
+
+        private interface InputWriter {
+            void write(OutputStream stdin) throws IOException;
+        }
+    }
+
+    private static void startDaemon(Runnable task) {
+        Thread thread = new Thread(task, "gradecheck-child-input");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**
-     * Starts a child JVM in a new folder of {@code folder}; it waits for its job on standard input. With
-     * {@code warmUp}, it warms up its test engine first. Throws {@link IllegalStateException} when the JVM cannot be
-     * started at all.
+     * Starts a child JVM in a new folder of {@code folder}; it waits for its job on standard input. With a
+     * {@code warmUp}, it warms up first (and rehearses, if the warm-up has a rehearsal). Throws
+     * {@link IllegalStateException} when the JVM cannot be started at all.
      */
     static StartedChild start(SandboxSettings settings, IsolationPlan plan, RunFolder folder, Path workDirectory,
-                              boolean warmUp) throws IOException {
+                              Optional<WarmUp> warmUp) throws IOException {
         ChildFolder files = folder.newChild();
-        List<String> command = ChildCommand.of(settings, plan, folder, files, warmUp);
+        List<String> command = ChildCommand.of(settings, plan, folder, files, warmUp.isPresent());
         ProcessBuilder builder = ChildCommand.withCleanEnvironment(new ProcessBuilder(command))
                 .directory(workDirectory.toFile())
                 .redirectOutput(files.stdout().toFile())
                 .redirectError(files.stderr().toFile());
+        StartedChild child;
         try {
-            return new StartedChild(files, builder.start());
+            child = new StartedChild(files, builder.start());
         } catch (IOException e) {
             throw new IllegalStateException("the sandbox cannot start a child JVM with " + settings.javaExecutable()
                     + ": " + e.getMessage(), e);
         }
+        warmUp.ifPresent(child::sendRehearsal);
+        return child;
     }
 
     /**
@@ -114,12 +204,13 @@ final class ChildSession {
      */
     Ending run() throws IOException {
         StartedChild child = started.isPresent() ? started.get()
-                : start(settings, plan, folder, workDirectory, false);
+                : start(settings, plan, folder, workDirectory, Optional.empty());
         ChildFolder files = child.files();
         byte[] token = new byte[Wire.TOKEN_BYTES];
         RANDOM.nextBytes(token);
         ProcessTree tree = new ProcessTree(child.process());
         try (EventReader reader = new EventReader(files.eventsFile(), token, MAX_EVENT_LINE_BYTES, MAX_EVENTS_BYTES)) {
+            child.awaitInput();
             JobMessage.send(tree.process(), token, files.eventsFile(), settings.outputCapChars(),
                     folder.courseClasspath(), owed.stream().map(test -> test.id().toString()).toList());
             Ending ending = follow(tree, reader, files);

@@ -45,10 +45,10 @@ public final class PreparedRun implements AutoCloseable {
 
     /**
      * Sets up the run's files; with {@code startNow}, starts its first child too, which warms up first when
-     * {@code warmUp}.
+     * {@code warmUp} is given.
      */
     static PreparedRun create(SandboxSettings settings, ChildClasspath childClasspath, Path workDirectory,
-                              boolean startNow, boolean warmUp) {
+                              boolean startNow, Optional<WarmUp> warmUp) {
         IsolationPlan plan = IsolationProbe.plan(settings, workDirectory);
         Optional<ChildRuntime> runtime = ChildRuntime.prepare(settings, childClasspath);
         RunFolder folder;
@@ -74,6 +74,23 @@ public final class PreparedRun implements AutoCloseable {
 
     private static UncheckedIOException cannotPrepare(Path workDirectory, IOException e) {
         return new UncheckedIOException("the sandbox cannot prepare its files in " + workDirectory, e);
+    }
+
+    /**
+     * Tells a child that is warming up that its job is coming, so it stops warming up now and leaves the processors
+     * to the caller's work (compiling); does nothing for a child that does not warm up or has none waiting. Returns
+     * at once.
+     */
+    public void expectJob() {
+        waiting.ifPresent(ChildSession.StartedChild::expectJob);
+    }
+
+    /**
+     * Waits, at most {@code limit}, until the child started with a warm-up has finished warming up; whether it has.
+     * False at once when no child is waiting, and after {@code limit} for a child started without a warm-up.
+     */
+    public boolean awaitWarmedUp(Duration limit) {
+        return waiting.map(child -> child.awaitWarmedUp(limit)).orElse(false);
     }
 
     /** The folder the run works in. */

@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Runs hidden tests in child JVMs and reports what happened to each, whatever the student's code does: exits,
@@ -49,7 +50,8 @@ public final class Sandbox {
     public SandboxRun run(SandboxJob job) {
         Objects.requireNonNull(job, "job");
         requireDirectory(job.workDirectory());
-        try (PreparedRun prepared = PreparedRun.create(settings, childClasspath, job.workDirectory(), false, false)) {
+        try (PreparedRun prepared = PreparedRun.create(settings, childClasspath, job.workDirectory(), false,
+                Optional.empty())) {
             return prepared.run(job.classpath(), job.tests());
         }
     }
@@ -57,12 +59,21 @@ public final class Sandbox {
     /**
      * Starts a child JVM now for a job to come, to be run in {@code workDirectory} (an existing, empty folder the
      * grader owns); the child waits for the job. With {@code warmUp}, it first runs a few tests of the runner's own
-     * through its engine, which pays off when the job is more than about a second away (measured on 2 cores: in a
-     * long-lived grader it saves about 0.2 s of a 0.75 s grading; started just before compiling it costs more CPU than
-     * it saves). Throws as {@link #run} does.
+     * through its engine ({@link WarmUp#engineOnly()}). Throws as {@link #run} does.
      */
     public PreparedRun prepare(Path workDirectory, boolean warmUp) {
+        return prepare(workDirectory, warmUp ? Optional.of(WarmUp.engineOnly()) : Optional.empty());
+    }
+
+    /**
+     * Starts a child JVM now for a job to come, as {@link #prepare(Path, boolean)} does, warming up as {@code warmUp}
+     * says, if given. A warm-up pays off when the job is more than about a second away, as in a long-lived grader
+     * (measured with bench/grader-vs-maven.sh); a rehearsal of the course's own tests against its reference solutions
+     * pays off most. {@link PreparedRun#expectJob} stops it early.
+     */
+    public PreparedRun prepare(Path workDirectory, Optional<WarmUp> warmUp) {
         Objects.requireNonNull(workDirectory, "workDirectory");
+        Objects.requireNonNull(warmUp, "warmUp");
         requireDirectory(workDirectory);
         return PreparedRun.create(settings, childClasspath, workDirectory, true, warmUp);
     }

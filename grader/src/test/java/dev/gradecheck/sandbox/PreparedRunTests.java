@@ -13,6 +13,8 @@ import dev.gradecheck.api.TestStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +33,20 @@ class PreparedRunTests {
             spec("BasicHiddenTests#printsSomething"),
             spec("BasicHiddenTests#publishesPartialCredit"));
 
+    private static Path rehearsalClasses;
+    private static Path peekClasses;
+
     @BeforeAll
-    static void compileTheBasicFixture() {
+    static void compileTheFixtures() {
         classes = Fixtures.compile("basic", temp.resolve("classes"));
+        rehearsalClasses = Fixtures.compile("rehearsal", temp.resolve("rehearsal-classes"));
+        peekClasses = Fixtures.compile("rehearsal-peek", temp.resolve("peek-classes"));
+    }
+
+    /** A rehearsal of 41 tests that takes 4 s per round, unless it is stopped. */
+    private static WarmUp slowRehearsal() {
+        return new WarmUp(List.of(rehearsalClasses), List.of("backprop.fixture.RehearsalHiddenTests#printsAndUsesItsOwnClasses",
+                "backprop.fixture.RehearsalHiddenTests#slowly"));
     }
 
     private static Sandbox sandbox() {
@@ -47,6 +60,44 @@ class PreparedRunTests {
             Thread.sleep(1500);   // let it warm up and wait, as in a grading server between submissions
             SandboxRun run = prepared.run(List.of(classes), TESTS);
             assertOrdinaryResults(run);
+        }
+        assertNoProcessLeftBehind();
+    }
+
+    @Test
+    void aRehearsalStopsAtTheSignThatTheJobIsComing() {
+        try (PreparedRun prepared = sandbox().prepare(Fixtures.workDirectory(temp, "rehearsing"),
+                Optional.of(slowRehearsal()))) {
+            assertFalse(prepared.awaitWarmedUp(Duration.ofSeconds(2)), "still rehearsing: three rounds take 12 s");
+            long signalled = System.nanoTime();
+            prepared.expectJob();
+            assertTrue(prepared.awaitWarmedUp(Duration.ofSeconds(30)));
+            Duration stopping = Duration.ofNanos(System.nanoTime() - signalled);
+            assertTrue(stopping.compareTo(Duration.ofSeconds(5)) < 0, "stopped after " + stopping.toMillis() + " ms");
+            assertOrdinaryResults(prepared.run(List.of(classes), TESTS));
+        }
+        assertNoProcessLeftBehind();
+    }
+
+    @Test
+    void aJobSeesNothingOfTheRehearsalBeforeIt() {
+        WarmUp quick = new WarmUp(List.of(rehearsalClasses),
+                List.of("backprop.fixture.RehearsalHiddenTests#printsAndUsesItsOwnClasses"));
+        try (PreparedRun prepared = sandbox().prepare(Fixtures.workDirectory(temp, "rehearsed"), Optional.of(quick))) {
+            assertTrue(prepared.awaitWarmedUp(Duration.ofSeconds(30)), "the rehearsal ran to its end");
+            SandboxRun run = prepared.run(List.of(classes, peekClasses), Stream.concat(TESTS.stream(),
+                    Stream.of(spec("PeekHiddenTests#theRehearsalsClassesAreOutOfReach"))).toList());
+            assertOrdinaryResults(run);   // its own Calculator, and its own output only
+            assertEquals(TestStatus.PASSED, result(run, "PeekHiddenTests#theRehearsalsClassesAreOutOfReach").status(),
+                    () -> result(run, "PeekHiddenTests#theRehearsalsClassesAreOutOfReach").message());
+        }
+        assertNoProcessLeftBehind();
+    }
+
+    @Test
+    void aChildWithoutWarmUpNeverSaysItWarmedUp() {
+        try (PreparedRun prepared = sandbox().prepare(Fixtures.workDirectory(temp, "unwarmed"), false)) {
+            assertFalse(prepared.awaitWarmedUp(Duration.ofMillis(300)));
         }
         assertNoProcessLeftBehind();
     }

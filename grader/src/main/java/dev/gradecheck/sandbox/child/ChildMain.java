@@ -1,8 +1,11 @@
 package dev.gradecheck.sandbox.child;
 
 import jakarta.json.stream.JsonParser;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.engine.JupiterTestEngine;
+import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.Launcher;
@@ -30,12 +34,13 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * events file opened, before any course class is loaded. At the end the JVM halts, so stray non-daemon threads cannot
  * keep it alive, after killing any process the tests started.
  *
- * <p>With the argument {@value #WARM_UP}, given to a child started ahead of its job, the child first runs
- * {@link WarmUpCases} through the launcher, output discarded, so the engine's classes are loaded and initialized
- * while the grader is still compiling; only then does it wait for the job.
+ * <p>With the argument {@value #WARM_UP}, given to a child started ahead of its job, standard input starts with a
+ * {@link Rehearsal}. The child reads it, runs {@link WarmUpCases} through the launcher, output discarded, so the
+ * engine's classes are loaded and initialized, then rehearses until more input arrives; only then does it read the
+ * job. Course classes of the rehearsal live in a class loader of their own that the job never sees.
  *
- * <p>Exit codes: 0 after a complete run (test failures included), 2 when the job cannot be read, 3 when the events
- * file cannot be opened, 4 when the runner itself failed.
+ * <p>Exit codes: 0 after a complete run (test failures included), 2 when the job (or rehearsal) cannot be read, 3 when
+ * the events file cannot be opened, 4 when the runner itself failed.
  */
 public final class ChildMain {
 
@@ -43,6 +48,12 @@ public final class ChildMain {
     static final int BAD_JOB = 2;
     static final int NO_CHANNEL = 3;
     static final int RUNNER_FAILED = 4;
+
+    /**
+     * The line a warming child prints on its standard output once it has warmed up (before any course class of the
+     * job is loaded, so no student code can have printed it).
+     */
+    public static final String WARMED_UP = "gradecheck child: warmed up";
 
     /** The argument that asks for a warm-up run before the job is read. */
     public static final String WARM_UP = "--warm-up";
@@ -67,18 +78,31 @@ public final class ChildMain {
     public static void main(String[] args) {
         Runtime.getRuntime().addShutdownHook(new Thread(ChildMain::killDescendants, "gradecheck-reaper"));
         Launcher launcher = createLauncher();
-        if (List.of(args).contains(WARM_UP)) {
-            warmUp(launcher);
-        }
-        int exitCode = run(launcher);
+        InputStream in = new BufferedInputStream(System.in);
+        int exitCode = List.of(args).contains(WARM_UP) ? warmUpThenRun(launcher, in) : run(launcher, in);
         killDescendants();
         Runtime.getRuntime().halt(exitCode);
     }
 
-    private static int run(Launcher launcher) {
+    private static int warmUpThenRun(Launcher launcher, InputStream in) {
+        Rehearsal rehearsal;
+        try {
+            rehearsal = Rehearsal.read(new DataInputStream(in));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("gradecheck child: cannot read the rehearsal from standard input: " + e);
+            return BAD_JOB;
+        }
+        warmUp(launcher);
+        rehearsal.run(launcher, in);
+        System.out.println(WARMED_UP);
+        System.out.flush();
+        return run(launcher, in);
+    }
+
+    private static int run(Launcher launcher, InputStream in) {
         ChildJob job;
         try {
-            job = ChildJob.read(System.in);
+            job = ChildJob.read(in);
         } catch (IOException | RuntimeException e) {
             System.err.println("gradecheck child: cannot read the job from standard input: " + e);
             return BAD_JOB;
@@ -103,7 +127,7 @@ public final class ChildMain {
         int exitCode = COMPLETED;
         try {
             Thread.currentThread().setContextClassLoader(courseLoader);
-            execute(launcher, selection, listener);
+            execute(launcher, selection, listener, CancellationToken.disabled());
         } catch (RuntimeException | Error e) {
             // JUnit rethrows what it deems unrecoverable; report what is left rather than lose it.
             listener.unreported().forEach(t -> listener.reportMissing(t, "the test run stopped early", e));
@@ -126,12 +150,13 @@ public final class ChildMain {
                 .build());
     }
 
-    private static void execute(Launcher launcher, TestSelection selection, GradingListener listener) {
+    static void execute(Launcher launcher, TestSelection selection, GradingListener listener,
+                        CancellationToken cancellation) {
         if (selection.selectors().isEmpty()) {
             return;
         }
         launcher.execute(LauncherExecutionRequestBuilder.executionRequest(discovery(selection.selectors()))
-                .listeners(listener).build());
+                .listeners(listener).cancellationToken(cancellation).build());
     }
 
     private static LauncherDiscoveryRequest discovery(List<? extends DiscoverySelector> selectors) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The class loader of the course's classes (provided code, the student's classes, the hidden tests), apart from the
@@ -43,6 +44,14 @@ final class CourseClassLoader extends URLClassLoader {
         return new CourseClassLoader(urls, new RunnerFilter(CourseClassLoader.class.getClassLoader()));
     }
 
+    /**
+     * A loader of these classes (binary name to class file bytes), held in memory, with the same parent as a course
+     * loader's; for a {@link Rehearsal}. It has no resources.
+     */
+    static ClassLoader inMemory(Map<String, byte[]> classes) {
+        return new MemoryLoader(classes, new RunnerFilter(CourseClassLoader.class.getClassLoader()));
+    }
+
     @Override
     public URL findResource(String name) {
         return isConfiguration(name) ? null : super.findResource(name);
@@ -63,6 +72,30 @@ final class CourseClassLoader extends URLClassLoader {
             return path.toUri().toURL();
         } catch (MalformedURLException e) {
             throw new UncheckedIOException("not a usable class path entry: " + path, e);
+        }
+    }
+
+    /** Defines classes from bytes in memory. */
+    private static final class MemoryLoader extends ClassLoader {
+
+        static {
+            registerAsParallelCapable();
+        }
+
+        private final Map<String, byte[]> classes;
+
+        MemoryLoader(Map<String, byte[]> classes, ClassLoader parent) {
+            super("rehearsal", parent);
+            this.classes = classes;
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] bytes = classes.get(name);
+            if (bytes == null) {
+                throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, bytes, 0, bytes.length);
         }
     }
 

@@ -42,6 +42,11 @@ final class EventChannel implements Closeable {
         return new EventChannel(new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8)), token);
     }
 
+    /** A channel whose events are signed and then dropped, for a rehearsal. */
+    static EventChannel discarding() {
+        return new EventChannel(Writer.nullWriter(), new byte[Wire.TOKEN_BYTES]);
+    }
+
     /** Sends one event of the given type; {@code fields} writes its other fields into the open event object. */
     synchronized void send(String type, Consumer<JsonGenerator> fields) {
         String payload = payload(++sequence, type, fields);
