@@ -93,6 +93,7 @@ final class ChildSession {
         private final ChildFolder files;
         private final Process process;
         private CompletableFuture<Void> input = CompletableFuture.completedFuture(null);
+        private volatile boolean warmingUp;
 
         StartedChild(ChildFolder files, Process process) {
             this.files = files;
@@ -109,7 +110,13 @@ final class ChildSession {
 
         /** Sends the warm-up's rehearsal. */
         void sendRehearsal(WarmUp warmUp) {
+            warmingUp = true;
             writeLater(warmUp::writeTo);
+        }
+
+        /** Whether it was started with a warm-up (and will say when it has warmed up). */
+        boolean warmingUp() {
+            return warmingUp;
         }
 
         /** Tells a rehearsing child to stop: its job is coming. A blank, which the job's JSON reader skips. */

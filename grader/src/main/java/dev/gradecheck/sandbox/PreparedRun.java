@@ -27,6 +27,9 @@ import java.util.Optional;
  */
 public final class PreparedRun implements AutoCloseable {
 
+    /** How long a child that is warming up may take to stop once its job is ready, before a fresh child replaces it. */
+    static final Duration WARM_UP_GRACE = Duration.ofSeconds(3);
+
     private final SandboxSettings settings;
     private final Path workDirectory;
     private final IsolationPlan plan;
@@ -139,12 +142,21 @@ public final class PreparedRun implements AutoCloseable {
         return children;
     }
 
-    /** The child started ahead, if it is still alive (one that died waiting is replaced by a fresh one). */
+    /**
+     * The child started ahead, if it is still alive and, when it was warming up, has finished within
+     * {@link #WARM_UP_GRACE} of being told its job is coming (a rehearsal stops between two tests, so one stuck in a
+     * very slow test would hold the job back). Any other is replaced by a fresh child.
+     */
     private Optional<ChildSession.StartedChild> takeWaitingChild() {
-        Optional<ChildSession.StartedChild> child = waiting.filter(started -> started.process().isAlive());
-        waiting.filter(started -> !started.process().isAlive()).ifPresent(ChildSession.StartedChild::discard);
+        Optional<ChildSession.StartedChild> child = waiting;
         waiting = Optional.empty();
-        return child;
+        child.ifPresent(ChildSession.StartedChild::expectJob);
+        Optional<ChildSession.StartedChild> usable = child.filter(started -> started.process().isAlive()
+                && (!started.warmingUp() || started.awaitWarmedUp(WARM_UP_GRACE)));
+        if (usable.isEmpty()) {
+            child.ifPresent(ChildSession.StartedChild::discard);
+        }
+        return usable;
     }
 
     private void capRemaining(JobLedger ledger) {

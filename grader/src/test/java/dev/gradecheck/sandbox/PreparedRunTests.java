@@ -80,6 +80,20 @@ class PreparedRunTests {
     }
 
     @Test
+    void aChildStuckInItsRehearsalIsReplacedByAFreshOne() {
+        WarmUp stuck = new WarmUp(List.of(rehearsalClasses), List.of("backprop.fixture.RehearsalHiddenTests#hangs"));
+        long start = System.nanoTime();
+        try (PreparedRun prepared = sandbox().prepare(Fixtures.workDirectory(temp, "stuck"), Optional.of(stuck))) {
+            assertFalse(prepared.awaitWarmedUp(Duration.ofSeconds(2)));
+            SandboxRun run = prepared.run(List.of(classes), TESTS);
+            assertOrdinaryResults(run);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(took.compareTo(Duration.ofSeconds(30)) < 0, "took " + took.toMillis() + " ms");
+        assertNoProcessLeftBehind();
+    }
+
+    @Test
     void aJobSeesNothingOfTheRehearsalBeforeIt() {
         WarmUp quick = new WarmUp(List.of(rehearsalClasses),
                 List.of("backprop.fixture.RehearsalHiddenTests#printsAndUsesItsOwnClasses"));
