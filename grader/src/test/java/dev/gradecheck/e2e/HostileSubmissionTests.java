@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gradecheck.GradeRequest;
+import dev.gradecheck.Grader;
+import dev.gradecheck.GraderConfig;
 import dev.gradecheck.api.ExerciseReport;
 import dev.gradecheck.api.ExerciseStatus;
 import dev.gradecheck.api.Finding;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -82,6 +86,39 @@ class HostileSubmissionTests {
         assertValidReports(report);
         assertStudentOutputNeverBecomesAReport(report);
         assertNoProcessLeftBehind();
+    }
+
+    /** The cases whose code runs: in a grader with children on standby they meet a child that has rehearsed. */
+    static Stream<Arguments> runningCases() {
+        return hostileCases().filter(arguments -> arguments.get()[1] != Expectation.BLOCKED);
+    }
+
+    private static Grader standbyGrader;
+
+    @AfterAll
+    static void closeTheStandbyGrader() {
+        if (standbyGrader != null) {
+            standbyGrader.close();
+            assertNoProcessLeftBehind();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("runningCases")
+    void meetsAChildThatRehearsedAndStillOnlyLosesItsOwnTest(String name, Expectation expectation, @TempDir Path folder)
+            throws Exception {
+        if (standbyGrader == null) {
+            standbyGrader = Grader.create(GraderConfig.forCourse(RepoCourse.root()).withClock(RepoCourse.CLOCK)
+                    .withStandby(true));
+        }
+        Path submission = RepoCourse.solutionsWithFixture(name, folder.resolve(name));
+        standbyGrader.awaitStandby(Duration.ofSeconds(30));   // as between submissions to a grading server
+        GradeReport report = standbyGrader.grade(GradeRequest.of(submission.toString()));
+
+        assertOthersAtFullMarks(report);
+        check(expectation, exercise(report));
+        assertValidReports(report);
+        assertStudentOutputNeverBecomesAReport(report);
     }
 
     private static void check(Expectation expectation, ExerciseReport chainRule) {
