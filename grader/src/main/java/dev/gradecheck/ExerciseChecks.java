@@ -38,11 +38,7 @@ final class ExerciseChecks {
     private static final Set<String> DISQUALIFYING_RULES = Set.of("bytecode", "forbidden-api");
     /** Measured on 2 cores: two javacs at once save about 0.25 s over six exercises; more would only contend. */
     private static final int COMPILE_THREADS = 2;
-    private static final ThreadFactory DAEMON_THREADS = task -> {
-        Thread thread = new Thread(task, "gradecheck-compile");
-        thread.setDaemon(true);
-        return thread;
-    };
+    private static final ThreadFactory DAEMON_THREADS = DaemonThreads.named("gradecheck-compile");
 
     private final Course course;
     private final Map<String, List<StructureRule>> rules;

@@ -73,12 +73,12 @@ public final class Grader implements AutoCloseable {
         this.course = course;
         this.checks = checks;
         this.sandbox = Sandbox.create(config.sandbox());
-        this.rehearsal = rehearsal(course);
+        this.rehearsal = config.standby() ? rehearsal(course) : WarmUp.engineOnly();
     }
 
     /**
      * What children on standby rehearse while they wait: the course's hidden tests against its reference solutions,
-     * as a real job runs them.
+     * as a real job runs them. Read once per grader.
      */
     private static WarmUp rehearsal(Course course) {
         CourseBuild build = course.build();
@@ -88,7 +88,11 @@ public final class Grader implements AutoCloseable {
                 .flatMap(exercise -> exercise.tests().stream())
                 .map(test -> test.id().toString())
                 .toList();
-        return new WarmUp(folders, tests);
+        try {
+            return WarmUp.rehearsal(folders, tests);
+        } catch (UncheckedIOException e) {
+            return WarmUp.engineOnly();   // only speed is lost; a grading reports any real problem with the build
+        }
     }
 
     /**
@@ -164,7 +168,7 @@ public final class Grader implements AutoCloseable {
                     Standby next = prepareStandby();
                     cleanUp.run();
                     return next;
-                }, Grader::startThread);
+                }, DaemonThreads.starting("gradecheck-standby"));
             } else {
                 cleanUp.run();
             }
@@ -186,7 +190,7 @@ public final class Grader implements AutoCloseable {
         if (standby == null) {
             return;
         }
-        Standby ready = awaitStandby();
+        Standby ready = joinStandby();
         standby = CompletableFuture.completedFuture(ready);
         if (ready != null && ready.runs() != null) {
             ready.runs().awaitWarmedUp(limit);
@@ -200,7 +204,7 @@ public final class Grader implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        Standby kept = awaitStandby();
+        Standby kept = joinStandby();
         if (kept != null) {
             if (kept.runs() != null) {
                 kept.runs().close();
@@ -214,12 +218,12 @@ public final class Grader implements AutoCloseable {
     }
 
     private Standby takeStandby() {
-        Standby kept = awaitStandby();
+        Standby kept = joinStandby();
         return kept != null ? kept : new Standby(createScratch(), null);
     }
 
     /** The standby being prepared, once ready, and none is kept any more; null if there is none or it failed. */
-    private Standby awaitStandby() {
+    private Standby joinStandby() {
         CompletableFuture<Standby> pending = standby;
         standby = null;
         try {
@@ -228,12 +232,6 @@ public final class Grader implements AutoCloseable {
             // No scratch folder could be made; the grading makes its own and reports what goes wrong then.
             return null;
         }
-    }
-
-    private static void startThread(Runnable task) {
-        Thread thread = new Thread(task, "gradecheck-standby");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** The next grading's scratch folder with its children started; without them if they cannot start. */

@@ -125,7 +125,7 @@ final class TestRuns implements AutoCloseable {
             PreparedRun run = prepared.get(group);
             started.add(runnable.isEmpty() ? CompletableFuture.completedFuture(Optional.empty())
                     : CompletableFuture.supplyAsync(() -> Optional.of(runGroup(run, runnable, build)),
-                            TestRuns::startThread));
+                            DaemonThreads.starting("gradecheck-test-run")));
         }
     }
 
@@ -146,12 +146,6 @@ final class TestRuns implements AutoCloseable {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         return all.isEmpty() ? Optional.empty() : Optional.of(merge(all));
-    }
-
-    private static void startThread(Runnable task) {
-        Thread thread = new Thread(task, "gradecheck-test-run");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     private static SandboxRun runGroup(PreparedRun run, List<ExerciseCheck> group, CourseBuild build) {

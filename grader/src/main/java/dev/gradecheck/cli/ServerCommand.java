@@ -7,19 +7,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,9 +81,6 @@ final class ServerCommand implements Runnable {
 
         @Spec
         private CommandSpec spec;
-
-        private static final int WARM_UP_GRADINGS = 3;
-        private static final Duration STANDBY_WARM_UP_LIMIT = Duration.ofSeconds(10);
 
         @Option(names = "--idle-minutes", paramLabel = "N", defaultValue = "120",
                 description = "Stop after N minutes without a request (default ${DEFAULT-VALUE}).")
@@ -184,7 +178,7 @@ final class ServerCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             Path courseRoot = server.main.courseRoot();
             Graders.Kept graders = new Graders.Kept();
-            warmUp(graders, courseRoot);
+            warmUp(graders, courseRoot, server.stateDirectory());
             try (GradingServer grading = GradingServer.open(server.stateDirectory(), graders,
                     Duration.ofMinutes(Math.max(1, idleMinutes)))) {
                 Runtime.getRuntime().addShutdownHook(new Thread(grading::close, "gradecheck-server-stop"));
@@ -199,34 +193,21 @@ final class ServerCommand implements Runnable {
 
         /**
          * Loads the course and grades its solutions {@value #WARM_UP_GRADINGS} times the way a request does (reports
-         * written to a temporary folder, then deleted), so javac and the grader's code are compiled, then waits for
-         * the child JVM on standby to warm up.
+         * written to {@code warm-up/} in the state folder), so javac and the grader's code are compiled, then waits
+         * for the child JVM on standby to warm up.
          */
-        private static void warmUp(Graders graders, Path courseRoot) throws CourseException, IOException {
+        private static void warmUp(Graders graders, Path courseRoot, Path stateDirectory) throws CourseException {
             Grader grader = graders.grader(courseRoot);
             Path solutions = grader.course().layout().solutionSources();
             if (!Files.isDirectory(solutions)) {
                 return;
             }
-            Path reports = Files.createTempDirectory("gradecheck-server-warm-up-");
             PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-            try {
-                for (int round = 0; round < WARM_UP_GRADINGS; round++) {
-                    Main.run(new Invocation(courseRoot, graders), discard, discard, "--course", courseRoot.toString(),
-                            "grade", solutions.toString(), "--out", reports.toString());
-                }
-            } finally {
-                deleteQuietly(reports);
+            for (int round = 0; round < WARM_UP_GRADINGS; round++) {
+                Main.run(new Invocation(courseRoot, graders), discard, discard, "--course", courseRoot.toString(),
+                        "grade", solutions.toString(), "--out", stateDirectory.resolve("warm-up").toString());
             }
             grader.awaitStandby(STANDBY_WARM_UP_LIMIT);
-        }
-
-        private static void deleteQuietly(Path folder) {
-            try (Stream<Path> walk = Files.walk(folder)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException | UncheckedIOException e) {
-                // A leftover folder of warm-up reports in the temp directory is harmless.
-            }
         }
     }
 

@@ -94,6 +94,7 @@ final class ChildSession {
         private final Process process;
         private CompletableFuture<Void> input = CompletableFuture.completedFuture(null);
         private volatile boolean warmingUp;
+        private boolean jobExpected;
 
         StartedChild(ChildFolder files, Process process) {
             this.files = files;
@@ -119,9 +120,15 @@ final class ChildSession {
             return warmingUp;
         }
 
-        /** Tells a rehearsing child to stop: its job is coming. A blank, which the job's JSON reader skips. */
-        void expectJob() {
-            writeLater(stdin -> stdin.write(' '));
+        /**
+         * Tells a rehearsing child to stop: its job is coming. A blank, which the job's JSON reader skips; sent once,
+         * however often this is called.
+         */
+        synchronized void expectJob() {
+            if (!jobExpected) {
+                jobExpected = true;
+                writeLater(stdin -> stdin.write(' '));
+            }
         }
 
         /**

@@ -4,8 +4,10 @@ import dev.gradecheck.sandbox.child.Rehearsal;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,52 +15,70 @@ import java.util.stream.Stream;
 
 /**
  * How a child JVM started ahead of its job ({@link Sandbox#prepare}) warms up while it waits: it always runs a few
- * test cases of the runner's own; with a rehearsal it then runs these tests against these classes a few times, as it
- * will run the job, until the job is about to arrive.
+ * test cases of the runner's own; with a rehearsal it then runs the rehearsal's tests against its classes a few times,
+ * as it will run the job, until the job is about to arrive.
  *
  * <p>Rehearsal classes must be trusted (a course's provided code, reference solutions and hidden tests, never a
- * submission's): the child runs them before any student code. They are read here and handed to the child in memory,
- * so a class folder need not be readable by the child, and nothing of it is on disk where the job could read it.
- *
- * @param classFolders folders of compiled classes for the rehearsal, in class path order; empty for none
- * @param tests the rehearsal's tests, as {@code fully.qualified.Class#method}; empty for none
+ * submission's): the child runs them before any student code. They are read once, when the warm-up is made, and handed
+ * to each child in memory, so a class folder need not be readable by the child, and nothing of it is on disk where the
+ * job could read it. Immutable.
  */
-public record WarmUp(List<Path> classFolders, List<String> tests) {
+public final class WarmUp {
 
-    public WarmUp {
-        classFolders = List.copyOf(classFolders);
-        tests = List.copyOf(tests);
+    private static final WarmUp ENGINE_ONLY = new WarmUp(Map.of(), List.of());
+
+    private final Map<String, byte[]> classes;
+    private final List<String> tests;
+
+    private WarmUp(Map<String, byte[]> classes, List<String> tests) {
+        this.classes = Collections.unmodifiableMap(classes);
+        this.tests = List.copyOf(tests);
     }
 
     /** The runner's own test cases only, no rehearsal. */
     public static WarmUp engineOnly() {
-        return new WarmUp(List.of(), List.of());
+        return ENGINE_ONLY;
+    }
+
+    /**
+     * A rehearsal of these tests against the classes of these folders, read now.
+     *
+     * @param classFolders folders of compiled classes, in class path order (an earlier folder's class wins); a folder
+     *     that does not exist is skipped
+     * @param tests the rehearsal's tests, as {@code fully.qualified.Class#method}
+     * @throws UncheckedIOException when a class file cannot be read
+     */
+    public static WarmUp rehearsal(List<Path> classFolders, List<String> tests) {
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        try {
+            for (Path folder : classFolders) {
+                readClasses(folder, classes);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the rehearsal's classes", e);
+        }
+        return new WarmUp(classes, tests);
+    }
+
+    private static void readClasses(Path folder, Map<String, byte[]> classes) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(file -> file.toString().endsWith(".class") && Files.isRegularFile(file)).toList();
+        }
+        for (Path file : files) {
+            String relative = folder.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+            String name = relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
+            if (!classes.containsKey(name)) {
+                classes.put(name, Files.readAllBytes(file));
+            }
+        }
     }
 
     /** Writes the rehearsal to a child's standard input, in the format {@link Rehearsal} reads. */
     void writeTo(OutputStream childInput) throws IOException {
-        Rehearsal.write(new DataOutputStream(childInput), classes(), tests);
-    }
-
-    /** Every class file of the folders, by binary name; an earlier folder's class wins, as on a class path. */
-    private Map<String, byte[]> classes() throws IOException {
-        Map<String, byte[]> classes = new LinkedHashMap<>();
-        for (Path folder : classFolders) {
-            if (!Files.isDirectory(folder)) {
-                continue;
-            }
-            List<Path> files;
-            try (Stream<Path> walk = Files.walk(folder)) {
-                files = walk.filter(file -> file.toString().endsWith(".class") && Files.isRegularFile(file)).toList();
-            }
-            for (Path file : files) {
-                String relative = folder.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-                String name = relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
-                if (!classes.containsKey(name)) {
-                    classes.put(name, Files.readAllBytes(file));
-                }
-            }
-        }
-        return classes;
+        Rehearsal.write(new DataOutputStream(childInput), classes, tests);
     }
 }

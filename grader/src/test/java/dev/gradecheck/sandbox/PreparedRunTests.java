@@ -45,7 +45,7 @@ class PreparedRunTests {
 
     /** A rehearsal of 41 tests that takes 4 s per round, unless it is stopped. */
     private static WarmUp slowRehearsal() {
-        return new WarmUp(List.of(rehearsalClasses), List.of("backprop.fixture.RehearsalHiddenTests#printsAndUsesItsOwnClasses",
+        return WarmUp.rehearsal(List.of(rehearsalClasses), List.of("backprop.fixture.RehearsalHiddenTests#printsAndUsesItsOwnClasses",
                 "backprop.fixture.RehearsalHiddenTests#slowly"));
     }
 
@@ -81,7 +81,7 @@ class PreparedRunTests {
 
     @Test
     void aChildStuckInItsRehearsalIsReplacedByAFreshOne() {
-        WarmUp stuck = new WarmUp(List.of(rehearsalClasses), List.of("backprop.fixture.RehearsalHiddenTests#hangs"));
+        WarmUp stuck = WarmUp.rehearsal(List.of(rehearsalClasses), List.of("backprop.fixture.RehearsalHiddenTests#hangs"));
         long start = System.nanoTime();
         try (PreparedRun prepared = sandbox().prepare(Fixtures.workDirectory(temp, "stuck"), Optional.of(stuck))) {
             assertFalse(prepared.awaitWarmedUp(Duration.ofSeconds(2)));
@@ -95,7 +95,7 @@ class PreparedRunTests {
 
     @Test
     void aJobSeesNothingOfTheRehearsalBeforeIt() {
-        WarmUp quick = new WarmUp(List.of(rehearsalClasses),
+        WarmUp quick = WarmUp.rehearsal(List.of(rehearsalClasses),
                 List.of("backprop.fixture.RehearsalHiddenTests#printsAndUsesItsOwnClasses"));
         try (PreparedRun prepared = sandbox().prepare(Fixtures.workDirectory(temp, "rehearsed"), Optional.of(quick))) {
             assertTrue(prepared.awaitWarmedUp(Duration.ofSeconds(30)), "the rehearsal ran to its end");

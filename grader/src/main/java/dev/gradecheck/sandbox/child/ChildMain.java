@@ -120,7 +120,7 @@ public final class ChildMain {
         channel.send(Wire.READY, g -> { });
         CourseClassLoader courseLoader = CourseClassLoader.create(job.classpath());
         TestSelection selection = TestSelection.resolve(job.tests(), courseLoader);
-        GradingListener listener = new GradingListener(channel, new FailureEncoder(testClasses(job)),
+        GradingListener listener = new GradingListener(channel, new FailureEncoder(testClasses(job.tests())),
                 job.outputCapChars(), job.tests());
         selection.unresolved().forEach((test, why) -> listener.reportMissing(test, why.note(), why.cause()));
         listener.startOutputSnapshots();
@@ -195,9 +195,10 @@ public final class ChildMain {
         }
     }
 
-    private static Set<String> testClasses(ChildJob job) {
+    /** The classes of these {@code Class#method} tests. */
+    static Set<String> testClasses(List<String> tests) {
         Set<String> classes = new HashSet<>();
-        job.tests().forEach(t -> classes.add(t.substring(0, t.indexOf('#'))));
+        tests.forEach(t -> classes.add(t.substring(0, t.indexOf('#'))));
         return classes;
     }
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,9 +126,10 @@ public final class Rehearsal {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ClassLoader context = Thread.currentThread().getContextClassLoader();
+        FailureEncoder failures = new FailureEncoder(ChildMain.testClasses(tests));
         try {
             for (int round = 0; round < MAX_ROUNDS && !cancel.isCancellationRequested(); round++) {
-                runOnce(launcher, cancel);
+                runOnce(launcher, failures, cancel);
             }
         } catch (RuntimeException | LinkageError e) {
             // Only speed is lost: the real run loads and compiles what it needs itself.
@@ -142,13 +142,10 @@ public final class Rehearsal {
         }
     }
 
-    private void runOnce(Launcher launcher, CancellationToken cancel) {
+    private void runOnce(Launcher launcher, FailureEncoder failures, CancellationToken cancel) {
         ClassLoader loader = CourseClassLoader.inMemory(classes);
         TestSelection selection = TestSelection.resolve(tests, loader);
-        Set<String> testClasses = new HashSet<>();
-        tests.forEach(test -> testClasses.add(test.substring(0, test.indexOf('#'))));
-        GradingListener listener = new GradingListener(EventChannel.discarding(), new FailureEncoder(testClasses),
-                1024, tests);
+        GradingListener listener = new GradingListener(EventChannel.discarding(), failures, 1024, tests);
         Thread.currentThread().setContextClassLoader(loader);
         ChildMain.execute(launcher, selection, listener, cancel);
     }
