@@ -70,17 +70,27 @@ final class ChildClasspath {
         return Files.isDirectory(runnerSource) ? runnerClassesFromFolder() : runnerClassesFromJar();
     }
 
-    /** Copies the runner package's class files, and nothing else of the grader, into the class folder {@code target}. */
+    /**
+     * Copies the runner package's class files, and nothing else of the grader, into the class folder {@code target},
+     * with the runner's module descriptor ({@link RunnerModule}): an exploded module.
+     */
     void copyRunnerTo(Path target) throws IOException {
         Path into = Files.createDirectories(target.resolve(RUNNER_FOLDER));
         for (Map.Entry<String, byte[]> runnerClass : runnerClasses().entrySet()) {
             Files.write(into.resolve(runnerClass.getKey()), runnerClass.getValue());
         }
+        Files.write(target.resolve(RunnerModule.DESCRIPTOR), RunnerModule.descriptor());
     }
 
-    /** Writes the runner package's class files, and nothing else of the grader, into a new jar. */
+    /**
+     * Writes the runner package's class files, and nothing else of the grader, into a new jar, with the runner's
+     * module descriptor ({@link RunnerModule}): a modular jar.
+     */
     void writeRunnerJar(Path jar) throws IOException {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry(RunnerModule.DESCRIPTOR));
+            out.write(RunnerModule.descriptor());
+            out.closeEntry();
             for (Map.Entry<String, byte[]> runnerClass : runnerClasses().entrySet()) {
                 out.putNextEntry(new JarEntry(RUNNER_FOLDER + runnerClass.getKey()));
                 out.write(runnerClass.getValue());

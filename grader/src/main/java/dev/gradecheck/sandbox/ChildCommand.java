@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The command line of a child JVM: the isolation prefix, {@code java} with the memory, stack and start-up flags (and
@@ -36,11 +35,29 @@ final class ChildCommand {
         return builder;
     }
 
+    /**
+     * The options that start the runner from these entries (runner first, then libraries): the runner and every
+     * library with a module descriptor on the module path, the rest (the gradient toolkit) on the class path, the
+     * JDK's modules limited (see {@link RunnerModule#launchOptions}), no attach mechanism (no agent and no heap dump
+     * can be brought in from outside).
+     */
+    static List<String> runner(List<Path> entries, boolean limitModules) {
+        List<String> modules = new ArrayList<>();
+        List<String> classes = new ArrayList<>();
+        for (Path entry : entries) {
+            (ModuleDescriptors.isModule(entry) ? modules : classes).add(entry.toString());
+        }
+        List<String> options = new ArrayList<>(List.of("-XX:+DisableAttachMechanism"));
+        options.addAll(RunnerModule.launchOptions(String.join(File.pathSeparator, modules),
+                String.join(File.pathSeparator, classes), ChildMain.class.getName(), limitModules));
+        return options;
+    }
+
     /** The full command for one child; {@code warmUp} for a child started ahead of its job. */
     static List<String> of(SandboxSettings settings, IsolationPlan plan, RunFolder run, ChildFolder folder,
                            boolean warmUp) {
         List<String> command = new ArrayList<>(plan.prefix());
-        command.add(settings.javaExecutable().toString());
+        command.add(run.javaExecutable().orElse(settings.javaExecutable()).toString());
         command.add("-Xmx" + settings.heapMegabytes() + "m");
         command.add("-Xss" + settings.stackKilobytes() + "k");
         command.add("-XX:+ExitOnOutOfMemoryError");
@@ -52,9 +69,7 @@ final class ChildCommand {
         command.add("-Dfile.encoding=UTF-8");
         command.add("-Duser.language=en");
         command.add("-Djava.awt.headless=true");
-        command.add("-cp");
-        command.add(run.childClasspath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
-        command.add(ChildMain.class.getName());
+        command.addAll(runner(run.childClasspath(), run.javaExecutable().isEmpty()));
         if (warmUp) {
             command.add(ChildMain.WARM_UP);
         }

@@ -1,6 +1,5 @@
 package dev.gradecheck.sandbox;
 
-import dev.gradecheck.sandbox.child.ChildMain;
 import dev.gradecheck.sandbox.child.Wire;
 import java.io.File;
 import java.io.IOException;
@@ -52,16 +51,19 @@ final class ChildRuntime {
             .map(method -> "dev.gradecheck.sandbox.child.WarmUpCases#" + method).toList();
     private static final long TRAINING_LIMIT_SECONDS = 120;
     private static final String ARCHIVE = "child.jsa";
+    private static final String IMAGE = "jdk";
     static final String FOLDER_PREFIX = "gradecheck-child-";
     /** Runtimes nobody used for this long are deleted when a new one is made. */
     static final Duration UNUSED_LIMIT = Duration.ofDays(1);
 
     private final List<Path> classpath;
     private final Optional<Path> archive;
+    private final Optional<Path> java;
 
-    private ChildRuntime(List<Path> classpath, Optional<Path> archive) {
+    private ChildRuntime(List<Path> classpath, Optional<Path> archive, Optional<Path> java) {
         this.classpath = List.copyOf(classpath);
         this.archive = archive;
+        this.java = java;
     }
 
     /**
@@ -121,6 +123,15 @@ final class ChildRuntime {
         return archive.map(file -> List.of("-XX:SharedArchiveFile=" + file, "-Xshare:auto")).orElse(List.of());
     }
 
+    /**
+     * The {@code java} of the runtime's own JDK image, when one could be linked: the JDK's modules limited to
+     * {@link RunnerModule#JDK_MODULES}, so nothing else of the JDK exists for the child at all; empty when the
+     * children must use the grader's JDK with {@code --limit-modules} (slower: no class-data archive of the runner).
+     */
+    Optional<Path> java() {
+        return java;
+    }
+
     /** The folder holding everything, for checking that another user can reach it. */
     Path folder() {
         return classpath.get(0).getParent();
@@ -130,26 +141,33 @@ final class ChildRuntime {
         try {
             Path folder = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().resolve(FOLDER_PREFIX + key);
             if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-                build(folder, sources);
+                build(folder, sources, settings);
                 pruneUnused(folder.getParent(), folder, UNUSED_LIMIT);
             }
             if (!trusted(folder)) {
                 return Optional.empty();
             }
             List<Path> classpath = classpathIn(folder);
-            Path archive = folder.resolve(ARCHIVE);
-            if (!Files.exists(archive) && !train(settings, classpath, archive)) {
-                return Optional.of(new ChildRuntime(classpath, Optional.empty()));
+            Optional<Path> java = Optional.of(folder.resolve(IMAGE).resolve("bin").resolve("java"))
+                    .filter(Files::isExecutable);
+            if (java.isEmpty()) {
+                return Optional.of(new ChildRuntime(classpath, Optional.empty(), java));
             }
-            return Optional.of(new ChildRuntime(classpath, trusted(folder) ? Optional.of(archive) : Optional.empty()));
+            Path archive = folder.resolve(ARCHIVE);
+            if (!Files.exists(archive) && !train(java.get(), settings, classpath, archive)) {
+                return Optional.of(new ChildRuntime(classpath, Optional.empty(), java));
+            }
+            return Optional.of(new ChildRuntime(classpath, trusted(folder) ? Optional.of(archive) : Optional.empty(),
+                    java));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
     /** Builds the folder under a temporary name and renames it into place, so no one sees it half-made. */
-    private static void build(Path folder, ChildClasspath sources) throws IOException {
+    private static void build(Path folder, ChildClasspath sources, SandboxSettings settings) throws IOException {
         Path building = Files.createTempDirectory(folder.getParent(), folder.getFileName() + ".building-");
+        link(settings, building.resolve(IMAGE));
         sources.writeRunnerJar(building.resolve("runner.jar"));
         Path lib = Files.createDirectory(building.resolve("lib"));
         List<Path> libraries = sources.libraries();
@@ -167,6 +185,31 @@ final class ChildRuntime {
             Files.move(building, folder, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
             deleteTree(building);
+        }
+    }
+
+    /**
+     * Links a JDK image of {@link RunnerModule#JDK_MODULES} with the grader's JDK's {@code jlink}; without one (a JRE,
+     * or a JDK that cannot link from its run-time image), children use the grader's JDK with {@code --limit-modules}.
+     * The image's relative links (license files) become copies: the runtime holds no links at all.
+     */
+    private static void link(SandboxSettings settings, Path image) throws IOException {
+        Path jlink = settings.javaExecutable().resolveSibling("jlink");
+        if (!Files.isExecutable(jlink)) {
+            return;
+        }
+        List<String> command = List.of(jlink.toString(), "--add-modules", String.join(",", RunnerModule.JDK_MODULES),
+                "--strip-debug", "--no-man-pages", "--no-header-files", "--output", image.toString());
+        if (!awaitSuccess(start(command, image.getParent()))) {
+            deleteTree(image);
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(image)) {
+            for (Path link : paths.filter(Files::isSymbolicLink).toList()) {
+                Path target = link.toRealPath();
+                Files.delete(link);
+                Files.copy(target, link);
+            }
         }
     }
 
@@ -199,28 +242,45 @@ final class ChildRuntime {
      * Runs a training child that records the classes it loads, dumps them into an archive and checks that a JVM can
      * map it. True when the archive is in place.
      */
-    private static boolean train(SandboxSettings settings, List<Path> classpath, Path archive) throws IOException {
+    private static boolean train(Path java, SandboxSettings settings, List<Path> classpath, Path archive)
+            throws IOException {
         Path work = Files.createTempDirectory("gradecheck-training-");
         try {
             Path classList = work.resolve("classes.lst");
             Path candidate = work.resolve(ARCHIVE);
-            String cp = String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList());
-            return runTrainingChild(settings, classpath, cp, classList, work)
-                    && succeeds(work, List.of(java(settings), "-Xshare:dump", "-XX:+UseSerialGC",
-                            "-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + candidate, "-cp", cp))
-                    && succeeds(work, List.of(java(settings), "-XX:+UseSerialGC", "-Xshare:on",
-                            "-XX:SharedArchiveFile=" + candidate, "-cp", cp, "-version"))
+            List<String> runner = ChildCommand.runner(classpath, false);
+            return runTrainingChild(java, settings, classpath, runner, classList, work)
+                    && succeeds(work, concat(List.of(java.toString(), "-Xshare:dump", "-XX:+UseSerialGC",
+                            "-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + candidate),
+                            withoutMain(runner)))
+                    && succeeds(work, concat(List.of(java.toString(), "-XX:+UseSerialGC", "-Xshare:on",
+                            "-XX:SharedArchiveFile=" + candidate), concat(withoutMain(runner), List.of("-version"))))
                     && publish(candidate, archive);
         } finally {
             deleteTree(work);
         }
     }
 
-    private static boolean runTrainingChild(SandboxSettings settings, List<Path> classpath, String cp, Path classList,
-                                            Path work) throws IOException {
-        List<String> command = new ArrayList<>(List.of(java(settings), "-Xmx" + settings.heapMegabytes() + "m"));
+    /** The runner's options without the main module: the module graph, for dumping and mapping the archive. */
+    private static List<String> withoutMain(List<String> runner) {
+        int main = runner.indexOf("--module");
+        List<String> options = new ArrayList<>(runner.subList(0, main));
+        options.addAll(List.of("--add-modules", RunnerModule.NAME));
+        return options;
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
+    }
+
+    private static boolean runTrainingChild(Path java, SandboxSettings settings, List<Path> classpath,
+                                            List<String> runner, Path classList, Path work) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + settings.heapMegabytes() + "m"));
         command.addAll(ChildCommand.FAST_START);
-        command.addAll(List.of("-XX:DumpLoadedClassList=" + classList, "-cp", cp, ChildMain.class.getName()));
+        command.add("-XX:DumpLoadedClassList=" + classList);
+        command.addAll(runner);
         Process child = start(command, work);
         byte[] token = new byte[Wire.TOKEN_BYTES];
         new SecureRandom().nextBytes(token);
@@ -259,10 +319,6 @@ final class ChildRuntime {
         return true;
     }
 
-    private static String java(SandboxSettings settings) {
-        return settings.javaExecutable().toString();
-    }
-
     /** Everything below is owned by this user, no symbolic links, and nothing is writable by group or others. */
     static boolean trusted(Path folder) throws IOException {
         Object self = ownUid(folder.getParent());
@@ -294,8 +350,8 @@ final class ChildRuntime {
     private static void makeReadOnlyForOthers(Path folder) throws IOException {
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path path : paths.toList()) {
-                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
-                        Files.isDirectory(path) ? "rwxr-xr-x" : "r--r--r--"));
+                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(Files.isDirectory(path)
+                        ? "rwxr-xr-x" : Files.isExecutable(path) ? "r-xr-xr-x" : "r--r--r--"));
             }
         }
     }
@@ -303,7 +359,7 @@ final class ChildRuntime {
     /** A name for the runtime: changes with the JDK, the runner's classes and every library. */
     private static String key(SandboxSettings settings, ChildClasspath sources) throws IOException {
         MessageDigest digest = sha256();
-        update(digest, "gradecheck-child-runtime-1");
+        update(digest, "gradecheck-child-runtime-3");
         Path java = settings.javaExecutable().toRealPath();
         update(digest, java.toString());
         Path modules = java.getParent().getParent().resolve("lib").resolve("modules");

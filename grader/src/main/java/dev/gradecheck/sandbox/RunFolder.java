@@ -31,14 +31,17 @@ final class RunFolder implements Closeable {
     private final OptionalInt childUid;
     private final List<Path> childClasspath;
     private final List<String> jvmOptions;
+    private final Optional<Path> javaExecutable;
     private List<Path> courseClasspath = List.of();
     private int children;
 
-    private RunFolder(Path root, OptionalInt childUid, List<Path> childClasspath, List<String> jvmOptions) {
+    private RunFolder(Path root, OptionalInt childUid, List<Path> childClasspath, List<String> jvmOptions,
+                      Optional<Path> javaExecutable) {
         this.root = root;
         this.childUid = childUid;
         this.childClasspath = List.copyOf(childClasspath);
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.javaExecutable = javaExecutable;
     }
 
     /**
@@ -56,7 +59,7 @@ final class RunFolder implements Closeable {
         List<Path> childClasspath = reachable.isPresent() ? reachable.get().classpath()
                 : ownClasspath(root, sources, staged);
         RunFolder folder = new RunFolder(root, childUid, childClasspath,
-                reachable.map(ChildRuntime::jvmOptions).orElse(List.of()));
+                reachable.map(ChildRuntime::jvmOptions).orElse(List.of()), reachable.flatMap(ChildRuntime::java));
         if (staged) {
             folder.makeReadableByAll(root);
         }
@@ -85,6 +88,14 @@ final class RunFolder implements Closeable {
     /** Runner classes first, then the libraries: the child JVM's {@code -cp}. */
     List<Path> childClasspath() {
         return childClasspath;
+    }
+
+    /**
+     * The {@code java} of the shared runtime's own JDK image, which holds only the modules a child may have; empty
+     * when children use the grader's JDK (with {@code --limit-modules}).
+     */
+    Optional<Path> javaExecutable() {
+        return javaExecutable;
     }
 
     /** JVM options that go with that class path (the class-data archive of the shared runtime). */

@@ -10,13 +10,17 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestEngine;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -70,6 +74,8 @@ public final class ChildMain {
             "junit.platform.output.capture.stderr", "false",
             "junit.jupiter.testinstance.lifecycle.default", "per_method",
             "junit.platform.stacktrace.pruning.enabled", "true");
+
+    private static final String JUPITER = "junit-jupiter";
 
     private ChildMain() {
     }
@@ -146,8 +152,25 @@ public final class ChildMain {
                 .enablePostDiscoveryFilterAutoRegistration(false)
                 .enableLauncherSessionListenerAutoRegistration(false)
                 .enableLauncherDiscoveryListenerAutoRegistration(false)
-                .addTestEngines(new JupiterTestEngine())
+                .addTestEngines(jupiter())
                 .build());
+    }
+
+    /**
+     * The Jupiter engine. In the child the runner is a module and the engine's package is not exported, so the engine
+     * is found as the service its module provides, in the boot layer only: never through a class path, where a course
+     * could add engines of its own.
+     */
+    private static TestEngine jupiter() {
+        Module runner = ChildMain.class.getModule();
+        if (runner.isNamed() && runner.getLayer() != null) {
+            return ServiceLoader.load(runner.getLayer(), TestEngine.class).stream()
+                    .map(ServiceLoader.Provider::get)
+                    .filter(engine -> JUPITER.equals(engine.getId()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the Jupiter engine is not in the child's module layer"));
+        }
+        return new JupiterTestEngine();
     }
 
     static void execute(Launcher launcher, TestSelection selection, GradingListener listener,
@@ -180,19 +203,29 @@ public final class ChildMain {
         System.setErr(discard);
         try {
             launcher.execute(LauncherExecutionRequestBuilder.executionRequest(
-                    discovery(List.of(DiscoverySelectors.selectClass(WarmUpCases.class)))).build());
+                    discovery(List.of(DiscoverySelectors.selectClass(warmUpCases())))).build());
             String sample = "{\"" + Wire.SEQ + "\":1}";
             Wire.sign(new byte[Wire.TOKEN_BYTES], sample);
             try (JsonParser parser = Wire.json().createParser(new StringReader(sample))) {
                 parser.next();
                 parser.getObject();
             }
-        } catch (RuntimeException | LinkageError e) {
+        } catch (ReflectiveOperationException | URISyntaxException | RuntimeException | LinkageError e) {
             // Only speed is lost: the real run loads what it needs itself.
         } finally {
             System.setOut(out);
             System.setErr(err);
         }
+    }
+
+    /**
+     * {@link WarmUpCases} as the course's classes are loaded: from the runner's own jar, through a course loader, in
+     * the unnamed module (the runner's module opens nothing, not even to JUnit, and does not read the toolkit).
+     */
+    private static Class<?> warmUpCases() throws ReflectiveOperationException, URISyntaxException {
+        Path runner = Path.of(ChildMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return Class.forName(ChildMain.class.getPackageName() + ".WarmUpCases", false,
+                CourseClassLoader.create(List.of(runner)));
     }
 
     /** The classes of these {@code Class#method} tests. */
