@@ -11,11 +11,20 @@ import java.util.Objects;
  * @param user the user the child ran as, e.g. {@code nobody}, or the grader's own user name
  * @param unprivileged true when {@code user} differs from a root grader
  * @param notes why an isolation layer was not used, e.g. {@code unshare: not permitted}
+ * @param level the level reached
  */
-public record Isolation(boolean separateJvm, boolean networkNamespace, String user, boolean unprivileged, List<String> notes) {
+public record Isolation(boolean separateJvm, boolean networkNamespace, String user, boolean unprivileged, List<String> notes,
+                        IsolationLevel level) {
 
     public Isolation {
         Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(level, "level");
         notes = List.copyOf(notes == null ? List.of() : notes);
+    }
+
+    /** Isolation without a mount namespace of its own: {@link IsolationLevel#NETWORK} with a network namespace, else {@link IsolationLevel#PROCESS}. */
+    public Isolation(boolean separateJvm, boolean networkNamespace, String user, boolean unprivileged, List<String> notes) {
+        this(separateJvm, networkNamespace, user, unprivileged, notes,
+                networkNamespace ? IsolationLevel.NETWORK : IsolationLevel.PROCESS);
     }
 }

@@ -149,6 +149,7 @@ public final class JsonReportWriter implements ReportWriter {
 
     private static JsonObject isolation(Isolation isolation) {
         JsonObject json = new JsonObject();
+        json.addProperty("level", isolation.level().id());
         json.addProperty("separate_jvm", isolation.separateJvm());
         json.addProperty("network_namespace", isolation.networkNamespace());
         json.addProperty("user", isolation.user());

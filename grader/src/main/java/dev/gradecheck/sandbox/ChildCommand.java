@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * The command line of a child JVM: the isolation prefix, {@code java} with the memory, stack and start-up flags (and
@@ -55,17 +56,22 @@ final class ChildCommand {
 
     /** The full command for one child; {@code warmUp} for a child started ahead of its job. */
     static List<String> of(SandboxSettings settings, IsolationPlan plan, RunFolder run, ChildFolder folder,
-                           boolean warmUp) {
-        List<String> command = new ArrayList<>(plan.prefix());
-        command.add(run.javaExecutable().orElse(settings.javaExecutable()).toString());
+                           OptionalInt uid, boolean warmUp) {
+        Path java = run.javaExecutable().orElse(settings.javaExecutable());
+        List<Path> readable = new ArrayList<>(run.childClasspath());
+        readable.add(run.courseFolder());
+        List<String> command = new ArrayList<>(plan.prefixFor(uid, java, readable,
+                List.of(folder.eventsFile().getParent())));
+        Path tmp = plan.bubblewrap().isPresent() ? Path.of("/tmp") : folder.tmp();
+        command.add(java.toString());
         command.add("-Xmx" + settings.heapMegabytes() + "m");
         command.add("-Xss" + settings.stackKilobytes() + "k");
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-XX:MaxMetaspaceSize=128m");
         command.addAll(FAST_START);
         command.addAll(run.jvmOptions());
-        command.add("-XX:ErrorFile=" + folder.tmp().resolve("hs_err_pid%p.log"));
-        command.add("-Djava.io.tmpdir=" + folder.tmp());
+        command.add("-XX:ErrorFile=" + tmp.resolve("hs_err_pid%p.log"));
+        command.add("-Djava.io.tmpdir=" + tmp);
         command.add("-Dfile.encoding=UTF-8");
         command.add("-Duser.language=en");
         command.add("-Djava.awt.headless=true");

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -92,13 +93,21 @@ final class ChildSession {
 
         private final ChildFolder files;
         private final Process process;
+        private final Optional<ChildUsers.Lease> user;
         private CompletableFuture<Void> input = CompletableFuture.completedFuture(null);
         private volatile boolean warmingUp;
         private boolean jobExpected;
 
-        StartedChild(ChildFolder files, Process process) {
+        StartedChild(ChildFolder files, Process process, Optional<ChildUsers.Lease> user) {
             this.files = files;
             this.process = process;
+            this.user = user;
+        }
+
+        /** Kills its process tree and gives its user id back. */
+        void end(ProcessTree tree) {
+            tree.kill(KILL_PATIENCE);
+            user.ifPresent(ChildUsers.Lease::close);
         }
 
         ChildFolder files() {
@@ -162,7 +171,7 @@ final class ChildSession {
 
         /** Kills it, for a child that will get no job; it would end by itself when its standard input closes. */
         void discard() {
-            new ProcessTree(process).kill(KILL_PATIENCE);
+            end(new ProcessTree(process));
         }
 
         private synchronized void writeLater(InputWriter writer) {
@@ -195,18 +204,25 @@ final class ChildSession {
      */
     static StartedChild start(SandboxSettings settings, IsolationPlan plan, RunFolder folder, Path workDirectory,
                               Optional<WarmUp> warmUp) throws IOException {
-        ChildFolder files = folder.newChild();
-        List<String> command = ChildCommand.of(settings, plan, folder, files, warmUp.isPresent());
-        ProcessBuilder builder = ChildCommand.withCleanEnvironment(new ProcessBuilder(command))
-                .directory(workDirectory.toFile())
-                .redirectOutput(files.stdout().toFile())
-                .redirectError(files.stderr().toFile());
+        Optional<ChildUsers.Lease> user = plan.users().isPresent() ? Optional.of(plan.users().get().lease())
+                : Optional.empty();
+        OptionalInt uid = user.map(lease -> OptionalInt.of(lease.uid())).orElse(plan.childUid());
         StartedChild child;
         try {
-            child = new StartedChild(files, builder.start());
-        } catch (IOException e) {
-            throw new IllegalStateException("the sandbox cannot start a child JVM with " + settings.javaExecutable()
-                    + ": " + e.getMessage(), e);
+            ChildFolder files = folder.newChild(uid);
+            List<String> command = ChildCommand.of(settings, plan, folder, files, uid, warmUp.isPresent());
+            ProcessBuilder builder = ChildCommand.withCleanEnvironment(new ProcessBuilder(command))
+                    .directory(workDirectory.toFile())
+                    .redirectOutput(files.stdout().toFile())
+                    .redirectError(files.stderr().toFile());
+            child = new StartedChild(files, builder.start(), user);
+        } catch (IOException | RuntimeException e) {
+            user.ifPresent(ChildUsers.Lease::close);
+            if (e instanceof IOException io && io.getMessage() != null && io.getMessage().startsWith("Cannot run")) {
+                throw new IllegalStateException("the sandbox cannot start a child JVM with "
+                        + settings.javaExecutable() + ": " + e.getMessage(), e);
+            }
+            throw e;
         }
         warmUp.ifPresent(child::sendRehearsal);
         return child;
@@ -235,7 +251,7 @@ final class ChildSession {
             settle(ending, tree.process(), files);
             return ending;
         } finally {
-            tree.kill(KILL_PATIENCE);
+            child.end(tree);
         }
     }
 

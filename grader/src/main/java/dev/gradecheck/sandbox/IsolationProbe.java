@@ -1,6 +1,7 @@
 package dev.gradecheck.sandbox;
 
 import dev.gradecheck.api.Isolation;
+import dev.gradecheck.api.IsolationLevel;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,7 @@ final class IsolationProbe {
     static final int UNPRIVILEGED_UID = 65534;
     static final long FILE_SIZE_LIMIT_BYTES = 64L * 1024 * 1024;
     static final int PROCESS_LIMIT = 512;
+    static final int OPEN_FILES_LIMIT = 1024;
 
     private static final List<Path> TOOL_FOLDERS = List.of(Path.of("/usr/bin"), Path.of("/bin"), Path.of("/usr/sbin"),
             Path.of("/sbin"));
@@ -57,7 +59,12 @@ final class IsolationProbe {
     }
 
     private static IsolationPlan linuxPlan(SandboxSettings settings, Path workDirectory, String self) {
-        List<String> notes = new ArrayList<>();
+        List<String> sandboxNotes = new ArrayList<>();
+        Optional<IsolationPlan> sandbox = bubblewrapPlan(settings, workDirectory, self, sandboxNotes);
+        if (sandbox.isPresent()) {
+            return sandbox.get();
+        }
+        List<String> notes = new ArrayList<>(sandboxNotes);
         List<String> namespaces = namespaces(notes);
         List<String> user = userSwitch(settings, workDirectory, self, notes);
         List<String> limits = limits(!user.isEmpty(), notes);
@@ -74,6 +81,62 @@ final class IsolationProbe {
                 switched, notes);
         return new IsolationPlan(prefix, isolation, switched ? OptionalInt.of(UNPRIVILEGED_UID) : OptionalInt.empty(),
                 namespaces.contains("--pid"));
+    }
+
+    /**
+     * Bubblewrap around each child: as root, each child also gets a user id of its own from a pool, switched to with
+     * {@code setpriv} before bubblewrap (which then runs unprivileged, in a user namespace); otherwise the child runs
+     * as the grader's user, still alone in its namespaces. Empty, with a note, when bubblewrap is not installed or
+     * does not work here (no unprivileged user namespaces, say).
+     */
+    private static Optional<IsolationPlan> bubblewrapPlan(SandboxSettings settings, Path workDirectory, String self,
+                                                         List<String> notes) {
+        Optional<Path> bwrap = tool("bwrap");
+        if (bwrap.isEmpty()) {
+            notes.add("no file-system sandbox: bubblewrap (bwrap) is not installed — install the bubblewrap package");
+            return Optional.empty();
+        }
+        Bubblewrap bubblewrap = new Bubblewrap(bwrap.get());
+        boolean root = runningAsRoot();
+        Optional<Path> setpriv = root ? tool("setpriv") : Optional.empty();
+        Optional<ChildUsers> users = setpriv.flatMap(s -> ChildUsers.in(Path.of(System.getProperty("java.io.tmpdir"))));
+        List<String> limits = bubblewrapLimits(users.isPresent(), notes);
+        IsolationPlan candidate = new IsolationPlan(limits, new Isolation(true, true, self, false, List.of()),
+                OptionalInt.empty(), true, Optional.of(bubblewrap), setpriv, users);
+        Optional<String> failure = root && users.isEmpty()
+                ? Optional.of(setpriv.isEmpty() ? "the setpriv command is not installed"
+                        : "no private folder for the user-id pool in " + System.getProperty("java.io.tmpdir"))
+                : probe(candidate.prefixFor(users.isPresent() ? OptionalInt.of(ChildUsers.FIRST) : OptionalInt.empty(),
+                        settings.javaExecutable(), List.of(tool("true").orElse(Path.of("/bin/true"))), List.of()));
+        if (root && failure.isEmpty()) {
+            failure = letOthersSearch(workDirectory).or(() -> unreachable(workDirectory));
+        }
+        if (failure.isPresent()) {
+            notes.add("no file-system sandbox: " + failure.get());
+            return Optional.empty();
+        }
+        boolean ownUser = users.isPresent();
+        String user = ownUser ? "a user id of its own (" + ChildUsers.FIRST + " and up)" : self;
+        Isolation isolation = new Isolation(true, true, user, ownUser, notes,
+                ownUser ? IsolationLevel.OWN_USER : IsolationLevel.FILESYSTEM);
+        return Optional.of(new IsolationPlan(limits, isolation, OptionalInt.empty(), true, Optional.of(bubblewrap),
+                setpriv, users));
+    }
+
+    /** File size, open files, no core dumps; processes too when the child has a user of its own. */
+    private static List<String> bubblewrapLimits(boolean ownUser, List<String> notes) {
+        Optional<Path> prlimit = tool("prlimit");
+        if (prlimit.isEmpty()) {
+            notes.add("no file-size, open-file or process limits: the prlimit command is not installed");
+            return List.of();
+        }
+        List<String> command = new ArrayList<>(List.of(prlimit.get().toString(), "--fsize=" + FILE_SIZE_LIMIT_BYTES,
+                "--nofile=" + OPEN_FILES_LIMIT, "--core=0"));
+        if (ownUser) {
+            command.add("--nproc=" + PROCESS_LIMIT);
+        }
+        command.add("--");
+        return command;
     }
 
     /**

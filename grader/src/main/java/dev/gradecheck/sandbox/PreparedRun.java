@@ -56,7 +56,7 @@ public final class PreparedRun implements AutoCloseable {
         Optional<ChildRuntime> runtime = ChildRuntime.prepare(settings, childClasspath);
         RunFolder folder;
         try {
-            folder = RunFolder.create(workDirectory, plan.childUid(), childClasspath, runtime);
+            folder = RunFolder.create(workDirectory, plan, childClasspath, runtime);
         } catch (IOException e) {
             throw cannotPrepare(workDirectory, e);
         }

@@ -28,17 +28,19 @@ import java.util.stream.Stream;
 final class RunFolder implements Closeable {
 
     private final Path root;
-    private final OptionalInt childUid;
+    private static final String COURSE = "course";
+
+    private final boolean staged;
     private final List<Path> childClasspath;
     private final List<String> jvmOptions;
     private final Optional<Path> javaExecutable;
     private List<Path> courseClasspath = List.of();
     private int children;
 
-    private RunFolder(Path root, OptionalInt childUid, List<Path> childClasspath, List<String> jvmOptions,
+    private RunFolder(Path root, boolean staged, List<Path> childClasspath, List<String> jvmOptions,
                       Optional<Path> javaExecutable) {
         this.root = root;
-        this.childUid = childUid;
+        this.staged = staged;
         this.childClasspath = List.copyOf(childClasspath);
         this.jvmOptions = List.copyOf(jvmOptions);
         this.javaExecutable = javaExecutable;
@@ -48,17 +50,18 @@ final class RunFolder implements Closeable {
      * Creates the folder and puts in what a child JVM needs to start: the shared runtime when there is one the child
      * can reach, else the runner's classes and, when the child runs as another user, copies of the libraries.
      */
-    static RunFolder create(Path workDirectory, OptionalInt childUid, ChildClasspath sources,
+    static RunFolder create(Path workDirectory, IsolationPlan plan, ChildClasspath sources,
                             Optional<ChildRuntime> runtime) throws IOException {
         Path root = Files.createTempDirectory(workDirectory, ".sandbox-");
-        boolean staged = childUid.isPresent();
+        boolean staged = plan.stagesForChild();
         if (staged) {
             Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         Optional<ChildRuntime> reachable = runtime.filter(r -> !staged || IsolationProbe.unreachable(r.folder()).isEmpty());
         List<Path> childClasspath = reachable.isPresent() ? reachable.get().classpath()
                 : ownClasspath(root, sources, staged);
-        RunFolder folder = new RunFolder(root, childUid, childClasspath,
+        Files.createDirectory(root.resolve(COURSE));
+        RunFolder folder = new RunFolder(root, staged, childClasspath,
                 reachable.map(ChildRuntime::jvmOptions).orElse(List.of()), reachable.flatMap(ChildRuntime::java));
         if (staged) {
             folder.makeReadableByAll(root);
@@ -68,11 +71,11 @@ final class RunFolder implements Closeable {
 
     /** Puts in the job's course class folders: copies, readable by the child, when it runs as another user. */
     void stageCourse(List<Path> course) throws IOException {
-        if (childUid.isEmpty()) {
+        if (!staged) {
             courseClasspath = List.copyOf(course);
             return;
         }
-        Path into = root.resolve("course");
+        Path into = courseFolder();
         courseClasspath = copies(course, into);
         makeReadableByAll(into);
     }
@@ -108,8 +111,16 @@ final class RunFolder implements Closeable {
         return courseClasspath;
     }
 
-    /** A new folder for the next child JVM. */
-    ChildFolder newChild() throws IOException {
+    /**
+     * The folder the course classes are copied into when staged (empty until {@link #stageCourse}): a child that
+     * starts before its job sees them there once they are copied.
+     */
+    Path courseFolder() {
+        return root.resolve(COURSE);
+    }
+
+    /** A new folder for the next child JVM, whose events and temporary folders belong to {@code childUid}, if given. */
+    ChildFolder newChild(OptionalInt childUid) throws IOException {
         Path folder = Files.createDirectory(root.resolve("child-" + ++children));
         Path events = Files.createDirectory(folder.resolve("events"));
         Path tmp = Files.createDirectory(folder.resolve("tmp"));
@@ -119,16 +130,16 @@ final class RunFolder implements Closeable {
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx--x--x"));
             Files.setPosixFilePermissions(stdout, PosixFilePermissions.fromString("rw-------"));
             Files.setPosixFilePermissions(stderr, PosixFilePermissions.fromString("rw-------"));
-            giveToChild(events);
-            giveToChild(tmp);
+            giveToChild(events, childUid.getAsInt());
+            giveToChild(tmp, childUid.getAsInt());
         }
         return new ChildFolder(folder, stdout, stderr, events.resolve("events.jsonl"), tmp);
     }
 
-    private void giveToChild(Path folder) throws IOException {
+    private static void giveToChild(Path folder, int uid) throws IOException {
         Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
-        Files.setAttribute(folder, "unix:uid", childUid.getAsInt());
-        Files.setAttribute(folder, "unix:gid", childUid.getAsInt());
+        Files.setAttribute(folder, "unix:uid", uid);
+        Files.setAttribute(folder, "unix:gid", uid);
     }
 
     private static List<Path> copies(List<Path> entries, Path into) throws IOException {
