@@ -77,12 +77,13 @@ public final class Grader implements AutoCloseable {
     }
 
     /**
-     * What children on standby rehearse while they wait: the course's hidden tests against its reference solutions,
-     * as a real job runs them. Read once per grader.
+     * What children on standby rehearse while they wait: the course's hidden tests against the template's stubs, as a
+     * real job runs them. Never against the reference solutions: the child that rehearses runs a student's code next,
+     * and nothing it ever held may be an answer. Read once per grader.
      */
     private static WarmUp rehearsal(Course course) {
         CourseBuild build = course.build();
-        List<Path> folders = new ArrayList<>(List.of(build.providedClasses(), build.solutionClasses()));
+        List<Path> folders = new ArrayList<>(List.of(build.providedClasses(), build.stubClasses()));
         course.exercises().forEach(exercise -> folders.add(build.hiddenTests(exercise.id())));
         List<String> tests = course.exercises().stream()
                 .flatMap(exercise -> exercise.tests().stream())

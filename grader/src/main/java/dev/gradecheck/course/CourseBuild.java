@@ -12,13 +12,17 @@ import java.util.Objects;
  * @param solutionClasses the solutions, compiled against the provided classes
  * @param hiddenTestClasses per exercise id, its hidden tests compiled against provided code, solutions, JUnit, toolkit
  * @param testLibraries the jars the hidden tests were compiled against
+ * @param stubClasses the template's student files (the stubs students start from), compiled against the provided
+ *     classes: code with the solutions' API and none of their answers, for warming up a child that will run student
+ *     code
  */
 public record CourseBuild(Path providedClasses, Path solutionClasses, Map<String, Path> hiddenTestClasses,
-                          List<Path> testLibraries) {
+                          List<Path> testLibraries, Path stubClasses) {
 
     public CourseBuild {
         Objects.requireNonNull(providedClasses, "providedClasses");
         Objects.requireNonNull(solutionClasses, "solutionClasses");
+        Objects.requireNonNull(stubClasses, "stubClasses");
         hiddenTestClasses = Map.copyOf(hiddenTestClasses);
         testLibraries = List.copyOf(testLibraries);
     }

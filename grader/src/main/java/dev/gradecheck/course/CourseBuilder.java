@@ -30,6 +30,7 @@ final class CourseBuilder {
 
     static final int KEPT_BUILDS = 3;
     private static final Pattern BUILD_NAME = Pattern.compile("[0-9a-f]{64}");
+    private static final String STUBS = "stubs";
 
     private final CourseLayout layout;
 
@@ -42,6 +43,7 @@ final class CourseBuilder {
         Path target = layout.cache().resolve(suiteHash);
         if (Files.isDirectory(target)) {
             markUsed(target);
+            addStubsIfMissing(target, exercises, providedSources);
         } else {
             compileInto(target, exercises, providedSources);
             pruneOtherBuilds(target);
@@ -105,6 +107,7 @@ final class CourseBuilder {
         InstructorCompiler compiler = new InstructorCompiler(layout);
         compiler.compile("the provided code (student-template/src/main/java without the student files)",
                 providedSources, List.of(), build.providedClasses());
+        compileStubs(compiler, exercises, build.providedClasses(), build.stubClasses());
         compiler.compile("the solutions (solutions/src/main/java)",
                 CourseLayout.filesBelow(layout.solutionSources(), ".java"), List.of(build.providedClasses()),
                 build.solutionClasses());
@@ -114,6 +117,34 @@ final class CourseBuilder {
             compiler.compile("the hidden tests of " + exercise.id() + " (" + layout.relative(exercise.testSources()) + ")",
                     CourseLayout.filesBelow(exercise.testSources(), ".java"), testClasspath,
                     build.hiddenTests(exercise.id()));
+        }
+    }
+
+    private void compileStubs(InstructorCompiler compiler, List<Exercise> exercises, Path providedClasses, Path into)
+            throws CourseException {
+        List<Path> stubs = exercises.stream().flatMap(exercise -> exercise.studentFiles().stream())
+                .map(file -> layout.templateSources().resolve(file)).filter(Files::isRegularFile).distinct().toList();
+        compiler.compile("the template's student files (student-template/src/main/java)", stubs,
+                List.of(providedClasses), into);
+    }
+
+    /** A build cached by an older grader has no stubs: they are compiled beside it, and renamed into place. */
+    private void addStubsIfMissing(Path target, List<Exercise> exercises, List<Path> providedSources)
+            throws CourseException {
+        Path stubs = target.resolve(STUBS);
+        if (Files.isDirectory(stubs)) {
+            return;
+        }
+        try {
+            Path scratch = Files.createTempDirectory(target, STUBS + ".building-");
+            try {
+                compileStubs(new InstructorCompiler(layout), exercises, target.resolve("provided"), scratch);
+                moveIntoPlace(scratch, stubs);
+            } finally {
+                deleteRecursively(scratch);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the course build cache under " + target, e);
         }
     }
 
@@ -134,7 +165,8 @@ final class CourseBuilder {
     private static CourseBuild locate(Path folder, List<Exercise> exercises) {
         Map<String, Path> tests = new LinkedHashMap<>();
         exercises.forEach(exercise -> tests.put(exercise.id(), folder.resolve("tests").resolve(exercise.id())));
-        return new CourseBuild(folder.resolve("provided"), folder.resolve("solutions"), tests, TestLibraries.locate());
+        return new CourseBuild(folder.resolve("provided"), folder.resolve("solutions"), tests, TestLibraries.locate(),
+                folder.resolve(STUBS));
     }
 
     private void checkTestsMatchManifest(Exercise exercise, Path testClasses) throws CourseException {
