@@ -44,7 +44,8 @@ class MainTests {
         assertTrue(out().contains("Exit codes: 0 grading ran"), out());
         out.reset();
         assertEquals(ExitCode.OK, run("--version"));
-        assertEquals("gradecheck grader " + GraderVersion.current() + "\n", out());
+        assertEquals("gradecheck grader " + GraderVersion.current() + "\nJava " + Runtime.version() + " ("
+                + System.getProperty("java.vendor") + ") at " + System.getProperty("java.home") + "\n", out());
     }
 
     @Test
