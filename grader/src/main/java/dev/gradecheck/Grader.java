@@ -176,6 +176,19 @@ public final class Grader implements AutoCloseable {
         }
     }
 
+    /**
+     * The report of a grading refused for {@code reason} (the message of the {@link InvalidRequestException} that
+     * {@link #grade} threw: what is wrong and how to fix it): score 0, no exercise graded, the submission as given,
+     * no student code run. Written like any report, so an LMS shows the student why instead of nothing.
+     */
+    public GradeReport refusal(GradeRequest request, String reason) {
+        Isolation none = new Isolation(true, false, System.getProperty("user.name", "unknown"), false,
+                List.of("no student code ran: the grading was refused"));
+        Provenance provenance = new Provenance(request.submission(), Optional.empty(), List.of(),
+                GraderVersion.current(), course.suiteHash(), none, config.clock().instant(), Duration.ZERO);
+        return GradeReport.refused(reason, provenance);
+    }
+
     private static List<ExerciseCheck> inOrderOf(List<Exercise> exercises, List<ExerciseCheck> checks) {
         Map<String, ExerciseCheck> byId = new HashMap<>();
         checks.forEach(check -> byId.put(check.exercise().id(), check));

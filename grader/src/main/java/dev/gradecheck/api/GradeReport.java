@@ -2,6 +2,7 @@ package dev.gradecheck.api;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The result of grading one submission; what every report writer formats.
@@ -12,6 +13,9 @@ import java.util.Objects;
  * @param exercises the graded exercises, in course order
  * @param ignored the submission's files the grader did not use
  * @param provenance what was graded, how and when
+ * @param refusal why nothing was graded, when the grading was refused (a submission that cannot be opened, a git
+ *     repository that links to another one, an unknown exercise): then the score is 0 and there are no exercises;
+ *     empty for a grading that ran, whatever its score
  */
 public record GradeReport(
         double score,
@@ -19,11 +23,27 @@ public record GradeReport(
         double pendingManualPoints,
         List<ExerciseReport> exercises,
         List<IgnoredPath> ignored,
-        Provenance provenance) {
+        Provenance provenance,
+        Optional<String> refusal) {
 
     public GradeReport {
         exercises = List.copyOf(exercises);
         ignored = List.copyOf(ignored);
         Objects.requireNonNull(provenance, "provenance");
+        Objects.requireNonNull(refusal, "refusal");
+        if (refusal.isPresent() && (score != 0 || !exercises.isEmpty() || refusal.get().isBlank())) {
+            throw new IllegalArgumentException("a refused grading scores 0, grades no exercise and says why");
+        }
+    }
+
+    /** A grading that ran. */
+    public GradeReport(double score, double maxScore, double pendingManualPoints, List<ExerciseReport> exercises,
+                       List<IgnoredPath> ignored, Provenance provenance) {
+        this(score, maxScore, pendingManualPoints, exercises, ignored, provenance, Optional.empty());
+    }
+
+    /** A grading refused for {@code reason} (what is wrong and how to fix it): score 0, nothing graded. */
+    public static GradeReport refused(String reason, Provenance provenance) {
+        return new GradeReport(0, 0, 0, List.of(), List.of(), provenance, Optional.of(reason));
     }
 }

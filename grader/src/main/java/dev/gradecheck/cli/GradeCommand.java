@@ -2,8 +2,11 @@ package dev.gradecheck.cli;
 
 import dev.gradecheck.GradeRequest;
 import dev.gradecheck.Grader;
+import dev.gradecheck.InvalidRequestException;
 import dev.gradecheck.api.GradeReport;
+import dev.gradecheck.report.Escape;
 import dev.gradecheck.report.TextSummary;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +19,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code grade SUBMISSION [--out DIR] [--exercise ID ...] [--ref REF]}. */
+/**
+ * {@code grade SUBMISSION [--out DIR] [--exercise ID ...] [--ref REF]}. A grading refused after the arguments were
+ * read (a submission that cannot be opened, a git repository that links to another one, an unknown exercise) still
+ * writes both reports, score 0 and why, then exits with {@link ExitCode#USAGE} as before.
+ */
 @Command(name = "grade", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Grades one submission and writes report.json (gradecheck's format) and results.json "
                 + "(Gradescope's) into the output folder; prints a per-exercise summary.")
@@ -49,16 +56,41 @@ final class GradeCommand implements Callable<Integer> {
         Invocation invocation = main.invocation();
         Grader grader = invocation.graders().grader(courseRoot);
         String resolved = invocation.resolveSubmission(submission);
-        GradeReport report = grader.grade(new GradeRequest(resolved, Optional.ofNullable(ref), exercises));
+        GradeRequest request = new GradeRequest(resolved, Optional.ofNullable(ref), exercises);
         Path outDirectory = out != null ? invocation.resolve(out)
                 : courseRoot.resolve("out").resolve(Reports.submissionName(resolved));
-        List<Path> written = Reports.writeAll(report, outDirectory);
+        GradeReport report;
+        try {
+            report = grader.grade(request);
+        } catch (InvalidRequestException e) {
+            throw refused(grader.refusal(request, e.getMessage()), outDirectory, e);
+        }
+        List<Path> written = write(report, outDirectory);
         var text = spec.commandLine().getOut();
-        text.println("Graded " + submission);
+        text.println(Escape.terminal("Graded " + submission));
         text.print(TextSummary.render(report));
         text.println("Reports written to:");
-        written.forEach(file -> text.println("  " + file));
+        written.forEach(file -> text.println("  " + Escape.terminal(file.toString())));
         text.flush();
         return ExitCode.OK.code();
+    }
+
+    /** The refusal, after its report (score 0 and why) has been written, or a note that it could not be. */
+    private static GradingRefused refused(GradeReport report, Path outDirectory, InvalidRequestException cause) {
+        try {
+            return new GradingRefused(cause, List.of("Nothing was graded; the reports say why (score 0):"),
+                    Reports.writeAll(report, outDirectory));
+        } catch (IOException e) {
+            return new GradingRefused(cause, List.of("Nothing was graded, and " + Reports.unwritable(outDirectory, e)),
+                    List.of());
+        }
+    }
+
+    private static List<Path> write(GradeReport report, Path outDirectory) throws ReportsNotWritten {
+        try {
+            return Reports.writeAll(report, outDirectory);
+        } catch (IOException e) {
+            throw new ReportsNotWritten("the grading ran, but " + Reports.unwritable(outDirectory, e), e);
+        }
     }
 }

@@ -89,11 +89,19 @@ public final class Main implements Runnable {
         return invocation;
     }
 
-    /** Prints {@code gradecheck grader VERSION}. */
+    /**
+     * Prints {@code gradecheck grader VERSION} and the Java it runs on, {@code Java 17.0.15 (Vendor) at JAVA_HOME},
+     * which is also the Java of the child JVMs that run student code.
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"gradecheck grader " + GraderVersion.current()};
+            return new String[] {"gradecheck grader " + GraderVersion.current(), javaLine()};
+        }
+
+        static String javaLine() {
+            return "Java " + Runtime.version() + " (" + System.getProperty("java.vendor", "unknown vendor") + ") at "
+                    + System.getProperty("java.home");
         }
     }
 }

@@ -26,6 +26,14 @@ final class Reports {
         return written;
     }
 
+    /** "the reports could not be written to DIR (why) — how to fix", to end a sentence. */
+    static String unwritable(Path outDirectory, IOException e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
+                + e.getMessage();
+        return "the reports could not be written to " + outDirectory + " (" + why + ") — check that the folder can be"
+                + " created and written, or pass another --out DIR";
+    }
+
     /** {@code typical-mistake} for {@code examples/typical-mistake/}, {@code hw1} for {@code /tmp/hw1.zip}. */
     static String submissionName(String submission) {
         String trimmed = submission.replace('\\', '/').replaceAll("/+$", "");

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * the exercise has findings other than compile errors, one scored line per hidden test named
  * {@code "<id>: TestClass.method"} and numbered {@code "<exercise>.<test>"}, and one status-only line per manual item
  * saying it is pending. {@code score} is the automatic score (deductions applied), {@code execution_time} is in
- * seconds, every output is Markdown.
+ * seconds, every output is Markdown, every student-derived string in it escaped ({@link Escape}: code spans and
+ * blocks, or backslash escapes). A refused grading has score 0, no tests, and an output saying why.
  */
 public final class GradescopeResultsWriter implements ReportWriter {
 
@@ -42,7 +43,7 @@ public final class GradescopeResultsWriter implements ReportWriter {
         JsonObject json = new JsonObject();
         json.addProperty("score", Numbers.json(report.score()));
         json.addProperty("execution_time", Numbers.seconds(report.provenance().duration().toMillis()));
-        json.addProperty("output", overview(report));
+        json.addProperty("output", report.refusal().map(GradescopeResultsWriter::refusal).orElseGet(() -> overview(report)));
         json.addProperty("output_format", "md");
         json.addProperty("test_output_format", "md");
         json.addProperty("test_name_format", "text");
@@ -124,15 +125,16 @@ public final class GradescopeResultsWriter implements ReportWriter {
     static String testOutput(TestReport test) {
         StringBuilder text = new StringBuilder("**" + statusWord(test.status()) + "**");
         if (!test.message().isEmpty()) {
-            text.append("\n\n").append(Markdown.codeBlock(test.message()));
+            text.append("\n\n").append(Escape.markdownBlock(test.message()));
         }
         for (Diagnosis diagnosis : test.diagnoses()) {
-            text.append("\n- `").append(diagnosis.code()).append("`: ").append(diagnosis.text()).append(numbers(diagnosis.numbers()));
+            text.append("\n- ").append(Escape.markdownCode(diagnosis.code())).append(": ")
+                    .append(Escape.markdownInline(diagnosis.text())).append(numbers(diagnosis.numbers()));
         }
         if (!test.output().text().isEmpty()) {
             text.append("\n\nOutput").append(test.output().droppedChars() > 0
                     ? " (" + test.output().droppedChars() + " more characters dropped)" : "").append(":\n\n");
-            text.append(Markdown.codeBlock(test.output().text()));
+            text.append(Escape.markdownBlock(test.output().text()));
         }
         return text.toString();
     }
@@ -152,7 +154,7 @@ public final class GradescopeResultsWriter implements ReportWriter {
             return "";
         }
         return numbers.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(entry -> entry.getKey() + " = " + entry.getValue())
+                .map(entry -> Escape.markdownInline(entry.getKey() + " = " + entry.getValue()))
                 .collect(Collectors.joining(", ", " (", ")"));
     }
 
@@ -166,9 +168,13 @@ public final class GradescopeResultsWriter implements ReportWriter {
             case DEDUCT -> "-" + Numbers.format(finding.points()) + " points";
             case ZERO -> "exercise scores 0";
         };
-        String hint = finding.hint().isEmpty() ? "" : " Hint: " + finding.hint();
-        return "- `" + finding.location() + "` (" + finding.rule() + ", " + cost + "): "
-                + Findings.messageWithoutLocation(finding) + hint;
+        String hint = finding.hint().isEmpty() ? "" : " Hint: " + Escape.markdownInline(finding.hint());
+        return "- " + Escape.markdownCode(finding.location().toString()) + " (" + Escape.markdownText(finding.rule())
+                + ", " + cost + "): " + Escape.markdownInline(Findings.messageWithoutLocation(finding)) + hint;
+    }
+
+    private static String refusal(String reason) {
+        return "**Not graded: the grading was refused** (score 0). Why, and what to fix:\n\n" + Escape.markdownBlock(reason);
     }
 
     private static String overview(GradeReport report) {
@@ -181,7 +187,8 @@ public final class GradescopeResultsWriter implements ReportWriter {
         for (ExerciseReport exercise : report.exercises()) {
             text.append("| ").append(exercise.id()).append(" | ").append(Numbers.format(exercise.score()))
                     .append(" | ").append(Numbers.format(exercise.automaticMaxScore())).append(" | ")
-                    .append(exercise.status().jsonName()).append(exercise.reason().isEmpty() ? "" : ": " + exercise.reason().replace("|", "\\|").replace("\n", " "))
+                    .append(exercise.status().jsonName())
+                    .append(exercise.reason().isEmpty() ? "" : ": " + Escape.markdownText(exercise.reason()))
                     .append(" |\n");
         }
         return text.toString();

@@ -47,6 +47,8 @@ public final class JsonReportWriter implements ReportWriter {
     static JsonObject toJson(GradeReport report) {
         JsonObject json = new JsonObject();
         json.addProperty("format_version", FORMAT_VERSION);
+        json.addProperty("status", report.refusal().isPresent() ? "refused" : "graded");
+        json.addProperty("reason", report.refusal().orElse(""));
         json.addProperty("score", Numbers.json(report.score()));
         json.addProperty("max_score", Numbers.json(report.maxScore()));
         json.addProperty("pending_manual_points", Numbers.json(report.pendingManualPoints()));

@@ -26,8 +26,19 @@ public final class TextSummary {
     private TextSummary() {
     }
 
-    /** The summary, lines ending in {@code \n}. */
+    /**
+     * The summary, lines ending in {@code \n}, safe to print on a terminal: control characters, bidirectional
+     * overrides and other invisible characters in student-derived text are shown as visible escapes
+     * ({@link Escape#terminal}).
+     */
     public static String render(GradeReport report) {
+        return Escape.terminal(summary(report));
+    }
+
+    private static String summary(GradeReport report) {
+        if (report.refusal().isPresent()) {
+            return "Not graded: the grading was refused (score 0): " + report.refusal().get().strip() + "\n";
+        }
         StringBuilder text = new StringBuilder();
         int width = report.exercises().stream().mapToInt(exercise -> exercise.id().length()).max().orElse(0);
         for (ExerciseReport exercise : report.exercises()) {

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Clones a git repository (local path or {@code file:} URL) into scratch space, checks out a ref (default: the
- * repository's HEAD) and records the commit. The clone goes through git's transport ({@code --no-local}), so a
- * crafted object store is never hard-linked or copied as is; hooks never run.
+ * Clones a local git repository into scratch space, checks out a ref (default: the repository's HEAD) and records
+ * the commit. The repository's git directory is checked first ({@link LocalRepository}: nothing of it may lie outside
+ * the submission), and git is given that checked directory, never the path or URL as submitted, so git cannot pick
+ * another repository than the one checked. The clone goes through git's transport ({@code --no-local}), so a crafted
+ * object store is never hard-linked or copied as is; hooks never run.
  */
 final class GitCheckout {
 
@@ -23,8 +25,13 @@ final class GitCheckout {
         this.scratch = scratch;
     }
 
-    /** Clones {@code source} and checks out {@code ref}; the submission's origin is {@code origin}. */
-    Submission checkout(String origin, String source, Optional<String> ref) throws SubmissionException {
+    /**
+     * Clones the repository at {@code folder} and checks out {@code ref}; the submission's origin is {@code origin}.
+     *
+     * @throws SubmissionException if it is no git repository, links to another one, or git fails
+     */
+    Submission checkout(String origin, Path folder, Optional<String> ref) throws SubmissionException {
+        String source = LocalRepository.gitDirectory(origin, folder).toString();
         Path work = createWorkFolder();
         Path clone = work.resolve("repository");
         GitCommand git = gitIn(work);

@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the {@code git} command line on untrusted repositories: no system or user configuration (a private global
- * configuration file instead, which turns hooks and symbolic links off), only the {@code file} transport, no
- * prompts, a time limit after which the whole process tree is killed, output captured to files so a chatty git
+ * configuration file instead, which turns hooks, file-system monitors and symbolic links off, repeated on the command
+ * line), only the {@code file} transport, no prompts, no filter drivers (none is configured anywhere git looks:
+ * a {@code filter=} attribute in a submitted {@code .gitattributes} names nothing to run), a time limit after which the whole process tree is killed, output captured to files so a chatty git
  * never blocks.
  */
 final class GitCommand {
@@ -31,6 +32,14 @@ final class GitCommand {
             [advice]
             \tdetachedHead = false
             """;
+
+    /**
+     * The safe settings again on the command line, which wins over every configuration file, the repository's own
+     * included, and reaches the git processes git starts (upload-pack reads the submitted repository's configuration).
+     */
+    private static final List<String> SAFE_COMMAND = List.of("git", "-c", "core.hooksPath=/dev/null",
+            "-c", "core.fsmonitor=false", "-c", "core.symlinks=false", "-c", "core.attributesFile=/dev/null",
+            "-c", "protocol.allow=never", "-c", "protocol.file.allow=always");
 
     /** What a finished git command left behind. */
     record Result(int exitCode, String output, String errors) {
@@ -62,7 +71,7 @@ final class GitCommand {
 
     /** Runs {@code git <arguments>}; throws when git is missing or exceeds the time limit. */
     Result run(List<String> arguments) throws SubmissionException {
-        List<String> command = new ArrayList<>(List.of("git", "-c", "core.hooksPath=/dev/null"));
+        List<String> command = new ArrayList<>(SAFE_COMMAND);
         command.addAll(arguments);
         int run = ++runs;
         Path output = workFolder.resolve("git-" + run + ".out");

@@ -3,6 +3,8 @@ package dev.gradecheck.submission;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
@@ -21,8 +23,14 @@ import java.util.Optional;
  *   <li>A {@code .zip} file is extracted safely into the scratch folder.</li>
  *   <li>A git repository is cloned into the scratch folder and the ref (default: its HEAD) is checked out; the commit
  *       is recorded. A git repository is a {@code file:} URL, a bare repository, or any folder when a ref is given
- *       (to grade the last commit of a working copy rather than its files on disk, pass the ref {@code HEAD}).</li>
+ *       (to grade the last commit of a working copy rather than its files on disk, pass the ref {@code HEAD}). A
+ *       repository that is only a link to another one ({@code .git} a file or a symbolic link, {@code commondir},
+ *       alternates or symbolic links leading out of it) is refused: it would grade someone else's commits.</li>
  * </ul>
+ *
+ * <p>Symbolic links in a folder are listed but never followed (the locator ignores them), and none are created from
+ * a zip or a git checkout, so a link to {@code /etc/passwd} or to the course's solutions is never read as a student
+ * file.
  *
  * <p>Everything written goes below the scratch folder, which the caller owns and deletes. Thread-safe: each call
  * uses its own sub-folder.
@@ -50,14 +58,15 @@ public final class Intake {
      * @param gitRef a branch, tag or commit to check out; only for git repositories
      * @return the opened submission, never null
      * @throws SubmissionException only when the submission cannot be opened at all (missing path, unreadable or
-     *     unsafe zip, not a git repository, unknown ref); the message says what and how to fix it
+     *     unsafe zip, not a git repository, a link to another repository, unknown ref); the message says what and
+     *     how to fix it
      */
     public Submission open(String submission, Optional<String> gitRef) throws SubmissionException {
         Objects.requireNonNull(submission, "submission");
         Objects.requireNonNull(gitRef, "gitRef");
         String given = submission.strip();
         if (given.regionMatches(true, 0, "file:", 0, 5)) {
-            return new GitCheckout(scratch).checkout(given, given, gitRef);
+            return new GitCheckout(scratch).checkout(given, fileUrlPath(given), gitRef);
         }
         if (given.matches("(?i)^[a-z][a-z0-9+.-]+://.*") || given.matches("^[\\w.-]+@[\\w.-]+:.*")) {
             throw new SubmissionException("Only local submissions are graded, not " + given + " — clone the repository"
@@ -70,7 +79,7 @@ public final class Intake {
         String origin = path.toString();
         if (Files.isDirectory(path)) {
             return gitRef.isPresent() || isBareRepository(path)
-                    ? new GitCheckout(scratch).checkout(origin, origin, gitRef)
+                    ? new GitCheckout(scratch).checkout(origin, path, gitRef)
                     : new Submission(origin, path, Optional.empty(), FileListing.list(path));
         }
         if (gitRef.isPresent()) {
@@ -84,6 +93,24 @@ public final class Intake {
         }
         throw new SubmissionException(origin + " is neither a folder, a .zip file nor a git repository — pass the"
                 + " project folder, a zip of it, or a git repository");
+    }
+
+    /** The local path a {@code file:} URL names ({@code file:///srv/hw1}, {@code file://localhost/srv/hw1}). */
+    private static Path fileUrlPath(String url) throws SubmissionException {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new SubmissionException("\"" + url + "\" is not a valid file: URL (" + e.getReason() + ") — write it as"
+                    + " file:///path/to/repository, spaces as %20, or pass the repository's folder instead", e);
+        }
+        String host = uri.getAuthority();
+        if (uri.isOpaque() || uri.getPath() == null || !uri.getPath().startsWith("/")
+                || host != null && !host.isEmpty() && !host.equalsIgnoreCase("localhost")) {
+            throw new SubmissionException("\"" + url + "\" is not a file: URL of a local repository — write it as"
+                    + " file:///path/to/repository, or pass the repository's folder instead");
+        }
+        return pathOf(uri.getPath());
     }
 
     private static Path pathOf(String given) throws SubmissionException {

@@ -4,7 +4,8 @@
  *
  * <p>{@link dev.gradecheck.submission.Intake} and {@link dev.gradecheck.submission.StudentFileLocator} are the ways in.
  * Submissions are hostile input: extraction is capped and confined to the scratch folder, git runs without hooks or
- * user configuration, and every source is read with a size cap and a cheap lexical scan that never needs the file to
+ * user configuration, a repository that links to another one (a {@code .git} file, alternates, {@code commondir},
+ * symbolic links leading out) is refused, symbolic links are never followed, and every source is read with a size cap and a cheap lexical scan that never needs the file to
  * compile. A student mistake (a missing, duplicated or unreadable file) becomes a
  * {@link dev.gradecheck.api.Finding}; only a submission that cannot be opened at all is a
  * {@link dev.gradecheck.submission.SubmissionException}.

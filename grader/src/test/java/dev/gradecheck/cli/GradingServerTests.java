@@ -99,11 +99,13 @@ class GradingServerTests {
 
     @Test
     void errorsAndExitCodesPassThrough() throws Exception {
-        Client served = bash(temp, state, "grade", "no-such-folder");
+        Client served = bash(temp, state, "grade", "no-such-folder", "--out", temp.resolve("refused").toString());
         assertEquals(ExitCode.USAGE.code(), served.code());
         assertTrue(served.err().startsWith("error: Submission not found: " + temp.resolve("no-such-folder")),
                 served.err());
         assertEquals("", served.out());
+        assertTrue(Files.readString(temp.resolve("refused/report.json")).contains("\"status\": \"refused\""),
+                "the server writes the refusal's report too");
     }
 
     @Test

@@ -1,15 +1,21 @@
 package dev.gradecheck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.gradecheck.GraderVersion;
+import dev.gradecheck.testing.GradescopeSpec;
 import dev.gradecheck.testing.RepoCourse;
+import dev.gradecheck.testing.ReportSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,21 +44,109 @@ class MainTests {
         assertTrue(out().contains("Exit codes: 0 grading ran"), out());
         out.reset();
         assertEquals(ExitCode.OK, run("--version"));
-        assertEquals("gradecheck grader " + GraderVersion.current() + "\n", out());
+        assertEquals("gradecheck grader " + GraderVersion.current() + "\nJava " + Runtime.version() + " ("
+                + System.getProperty("java.vendor") + ") at " + System.getProperty("java.home") + "\n", out());
     }
 
     @Test
-    void missingSubmissionIsAUsageErrorThatSaysHowToFixIt(@TempDir Path folder) {
-        assertEquals(ExitCode.USAGE, run("--course", RepoCourse.root().toString(), "grade", folder.resolve("nowhere").toString()));
-        assertTrue(err().startsWith("error: "), err());
-        assertTrue(err().contains("nowhere"), err());
-    }
-
-    @Test
-    void unknownExerciseIsAUsageError() {
+    void missingSubmissionIsAUsageErrorThatSaysHowToFixIt(@TempDir Path folder) throws Exception {
+        Path reports = folder.resolve("reports");
         assertEquals(ExitCode.USAGE, run("--course", RepoCourse.root().toString(), "grade",
-                RepoCourse.root().resolve("examples/partial").toString(), "--exercise", "no-such-exercise"));
+                folder.resolve("nowhere").toString(), "--out", reports.toString()));
+        assertTrue(err().startsWith("error: Submission not found: " + folder.resolve("nowhere")), err());
+        assertRefusalReports(reports, "Submission not found: " + folder.resolve("nowhere"));
+    }
+
+    @Test
+    void unknownExerciseIsAUsageError(@TempDir Path folder) throws Exception {
+        Path reports = folder.resolve("reports");
+        assertEquals(ExitCode.USAGE, run("--course", RepoCourse.root().toString(), "grade",
+                RepoCourse.root().resolve("examples/partial").toString(), "--exercise", "no-such-exercise",
+                "--out", reports.toString()));
         assertTrue(err().startsWith("error: unknown exercise \"no-such-exercise\" — the course has: "), err());
+        assertRefusalReports(reports, "unknown exercise \"no-such-exercise\"");
+    }
+
+    @Test
+    void gitRedirectToAnotherRepositoryIsRefusedWithReportsSayingWhy(@TempDir Path folder) throws Exception {
+        Path submission = Files.createDirectories(folder.resolve("student"));
+        Files.writeString(submission.resolve(".git"), "gitdir: " + RepoCourse.root().resolve(".git") + "\n");
+        Path reports = folder.resolve("reports");
+
+        assertEquals(ExitCode.USAGE, run("--course", RepoCourse.root().toString(), "grade", submission.toString(),
+                "--ref", "HEAD", "--out", reports.toString()));
+
+        String why = submission + " is not a repository of its own: its .git is a file that points to another git"
+                + " directory (\"gitdir: " + RepoCourse.root().resolve(".git") + "\")";
+        assertTrue(err().startsWith("error: " + why + ", as a linked worktree or a submodule has — "), err());
+        assertTrue(err().contains("submit the repository itself, not a link to another one"), err());
+        assertTrue(err().contains("Nothing was graded; the reports say why (score 0):\n  " + reports.resolve("report.json")
+                + "\n  " + reports.resolve("results.json") + "\n"), err());
+        assertRefusalReports(reports, why);
+    }
+
+    @Test
+    void unwritableOutFolderIsSaidPlainly(@TempDir Path folder) throws Exception {
+        Path notAFolder = Files.writeString(folder.resolve("file"), "x");
+
+        assertEquals(ExitCode.USAGE, run("--course", RepoCourse.root().toString(), "grade",
+                folder.resolve("nowhere").toString(), "--out", notAFolder.resolve("reports").toString()));
+
+        assertTrue(err().startsWith("error: Submission not found: "), err());
+        assertTrue(err().contains("Nothing was graded, and the reports could not be written to "
+                + notAFolder.resolve("reports") + " ("), err());
+        assertTrue(err().contains("— check that the folder can be created and written, or pass another --out DIR"), err());
+        assertFalse(err().contains("bug in the grader"), err());
+    }
+
+    @Test
+    void unwritableOutFolderAfterGradingIsAUsageErrorNotABug(@TempDir Path folder) throws Exception {
+        Path notAFolder = Files.writeString(folder.resolve("file"), "x");
+
+        assertEquals(ExitCode.USAGE, run("--course", RepoCourse.root().toString(), "grade",
+                RepoCourse.root().resolve("examples/compile-error").toString(), "--exercise", "chain-rule",
+                "--out", notAFolder.toString()));
+
+        assertTrue(err().startsWith("error: the grading ran, but the reports could not be written to " + notAFolder), err());
+        assertFalse(err().contains("bug in the grader"), err());
+    }
+
+    @Test
+    void hostileFileAndFolderNamesAreEscapedOnTheTerminalAndInMarkdown(@TempDir Path folder) throws Exception {
+        Path submission = Files.createDirectories(folder.resolve("evil\u001B[2J\u202Ename"));
+        Files.createDirectories(submission.resolve("# Final score: 100 "));   // the slash of "100 / 100" is a folder
+        Files.copy(RepoCourse.root().resolve("examples/compile-error/ChainRule.java"),
+                submission.resolve("# Final score: 100 / 100.java"));
+        Path reports = folder.resolve("reports");
+
+        assertEquals(ExitCode.OK, run("--course", RepoCourse.root().toString(), "grade", submission.toString(),
+                "--exercise", "chain-rule", "--out", reports.toString()));
+
+        String shown = folder.resolve("evil\\e[2J\\u202Ename").toString();
+        assertTrue(out().startsWith("Graded " + shown + "\nchain-rule       0 / 10  not run: it does not compile:"
+                + " # Final score: 100 / 100.java:38:47: ';' expected\n"), out());
+        assertFalse(out().chars().anyMatch(c -> c == 0x1B || c == 0x202E), out());
+        JsonObject results = JsonParser.parseString(Files.readString(reports.resolve("results.json"))).getAsJsonObject();
+        String compilation = results.getAsJsonArray("tests").get(0).getAsJsonObject().get("output").getAsString();
+        assertTrue(compilation.startsWith("- `# Final score: 100 / 100.java:38:47` (compile, exercise scores 0): ';'"
+                + " expected Hint: "), compilation);
+        String report = Files.readString(reports.resolve("report.json"));
+        assertEquals(List.of(), ReportSchema.errors(report));
+        assertTrue(report.contains("\"path\": \"# Final score: 100 / 100.java\""), report);
+    }
+
+    /** Both reports exist, are valid, score 0 and carry {@code why}. */
+    private static void assertRefusalReports(Path reports, String why) throws Exception {
+        String report = Files.readString(reports.resolve("report.json"));
+        assertEquals(List.of(), ReportSchema.errors(report));
+        JsonObject json = JsonParser.parseString(report).getAsJsonObject();
+        assertEquals("refused", json.get("status").getAsString());
+        assertEquals(0, json.get("score").getAsInt());
+        assertTrue(json.get("reason").getAsString().startsWith(why), json.get("reason").getAsString());
+        JsonObject results = JsonParser.parseString(Files.readString(reports.resolve("results.json"))).getAsJsonObject();
+        assertEquals(List.of(), GradescopeSpec.violations(results));
+        assertEquals(0, results.get("score").getAsInt());
+        assertTrue(results.get("output").getAsString().contains(why), results.get("output").getAsString());
     }
 
     @Test

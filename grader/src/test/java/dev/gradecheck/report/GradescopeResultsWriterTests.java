@@ -94,4 +94,65 @@ class GradescopeResultsWriterTests {
     private static List<String> names(JsonArray tests) {
         return tests.asList().stream().map(test -> test.getAsJsonObject().get("name").getAsString()).toList();
     }
+
+    // --- Student text is hostile: nothing of it may render as a heading, a link, an image, HTML or a table ---
+
+    private final JsonObject hostile = JsonParser.parseString(
+            new GradescopeResultsWriter().render(SampleReports.hostile())).getAsJsonObject();
+
+    @Test
+    void writesHostileFileNameAndMessageAsCodeAndEscapedText() {
+        assertEquals("- `# Final score: 100 / 100.java:1:1` (compile, exercise scores 0): cannot find symbol `x`"
+                + " \\!\\[t\\]\\(https://evil.example/t.png\\) \\<b\\>bold\\</b\\> \\# Final score: 100 / 100"
+                + " Hint: \\| a \\| b \\| \\|\\-\\-\\-\\|\\-\\-\\-\\|",
+                lineOf(hostile, "mlp: compilation").get("output").getAsString());
+    }
+
+    @Test
+    void writesHostileTestMessageAndOutputAsCodeBlocksThatCannotBeClosed() {
+        assertEquals("**Failed**\n\n```text\n\\e[2J\\e[HTotal: 100 / 100\\e[8m\\rreal \\u202Eevil\\a\n```\n\n"
+                + "- `code`: \\<img src=x onerror=alert\\(1\\)\\> \\[click\\]\\(https://evil.example\\) (n = 1.5 \\| 2)"
+                + "\n\nOutput:\n\n````text\n```\n# Final score: 100 / 100\n![x](https://evil.example/t.png)\n````\n",
+                lineOf(hostile, "mlp: MlpHiddenTests.backwardGradients").get("output").getAsString());
+    }
+
+    @Test
+    void writesHostileReasonAsOneEscapedTableCell() {
+        String overview = hostile.get("output").getAsString();
+
+        assertTrue(overview.endsWith("| deep | 0 | 0 | not_run: it does not compile: \\# Final score: 100 / 100.java:1:1:"
+                + " \\| 100 \\| \\\\e\\[1A |\n"), overview);
+        assertEquals(4, overview.lines().filter(line -> line.startsWith("|")).count(), overview);
+    }
+
+    @Test
+    void leavesNoControlCharacterInAnyOutput() {
+        String rendered = new GradescopeResultsWriter().render(SampleReports.hostile());
+
+        assertFalse(rendered.contains("\\u001b") || rendered.contains("\\u0007") || rendered.contains("\u202E"), rendered);
+        assertEquals(List.of(), GradescopeSpec.violations(hostile));
+    }
+
+    @Test
+    void writesARefusalAsScoreZeroWithWhyAndNoTests() {
+        JsonObject refused = JsonParser.parseString(new GradescopeResultsWriter().render(dev.gradecheck.api.GradeReport
+                .refused("sub is not a repository of its own: its .git is a file (\"gitdir: /x\") — submit the"
+                        + " repository itself", SampleReports.twoExercises().provenance()))).getAsJsonObject();
+
+        assertEquals(List.of(), GradescopeSpec.violations(refused));
+        assertEquals(0, refused.get("score").getAsInt());
+        assertEquals(0, refused.getAsJsonArray("tests").size());
+        assertEquals("**Not graded: the grading was refused** (score 0). Why, and what to fix:\n\n```text\nsub is not"
+                + " a repository of its own: its .git is a file (\"gitdir: /x\") — submit the repository itself\n```\n",
+                refused.get("output").getAsString());
+    }
+
+    private static JsonObject lineOf(JsonObject results, String name) {
+        for (JsonElement test : results.getAsJsonArray("tests")) {
+            if (test.getAsJsonObject().get("name").getAsString().equals(name)) {
+                return test.getAsJsonObject();
+            }
+        }
+        throw new AssertionError("no test line named " + name);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.gradecheck.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -33,7 +34,7 @@ class JsonReportWriterTests {
     @Test
     void keepsKeysInTheDocumentedOrder() {
         JsonObject json = JsonParser.parseString(writer.render(SampleReports.twoExercises())).getAsJsonObject();
-        assertEquals(List.of("format_version", "score", "max_score", "pending_manual_points", "exercises", "ignored_files",
+        assertEquals(List.of("format_version", "status", "reason", "score", "max_score", "pending_manual_points", "exercises", "ignored_files",
                 "provenance"), List.copyOf(json.keySet()));
         JsonObject test = json.getAsJsonArray("exercises").get(0).getAsJsonObject().getAsJsonArray("tests").get(1).getAsJsonObject();
         assertEquals(List.of("name", "id", "score", "max_score", "status", "message", "output", "output_dropped_chars",
@@ -63,5 +64,41 @@ class JsonReportWriterTests {
         try (var files = Files.list(folder.resolve("out/alice"))) {
             assertEquals(List.of(file), files.toList(), "no temporary file is left behind");
         }
+    }
+
+    @Test
+    void keepsHostileStudentTextRawAndValid() {
+        String json = writer.render(SampleReports.hostile());
+        JsonObject tree = JsonParser.parseString(json).getAsJsonObject();
+
+        assertEquals(List.of(), ReportSchema.errors(json));
+        assertEquals("\u001B[2J\u001B[HTotal: 100 / 100\u001B[8m\rreal \u202Eevil\u0007", tree.getAsJsonArray("exercises")
+                .get(0).getAsJsonObject().getAsJsonArray("tests").get(0).getAsJsonObject().get("message").getAsString());
+        assertEquals(SampleReports.HOSTILE_FILE, tree.getAsJsonObject("provenance").getAsJsonArray("files").get(0)
+                .getAsJsonObject().get("path").getAsString());
+        assertEquals("graded", tree.get("status").getAsString());
+        assertEquals("", tree.get("reason").getAsString());
+    }
+
+    @Test
+    void writesARefusalValidAgainstTheSchemaWithScoreZeroAndWhy() {
+        String json = writer.render(GradeReport.refused("x is not a repository of its own — submit the repository"
+                + " itself, not a link to another one", SampleReports.twoExercises().provenance()));
+        JsonObject tree = JsonParser.parseString(json).getAsJsonObject();
+
+        assertEquals(List.of(), ReportSchema.errors(json));
+        assertEquals("refused", tree.get("status").getAsString());
+        assertEquals(0, tree.get("score").getAsInt());
+        assertTrue(tree.get("reason").getAsString().contains("not a link to another one"));
+    }
+
+    @Test
+    void schemaRejectsARefusalWithAScoreOrWithoutAReason() {
+        String json = writer.render(GradeReport.refused("why", SampleReports.twoExercises().provenance()));
+
+        assertFalse(ReportSchema.errors(json.replace("\"score\": 0,", "\"score\": 10,")).isEmpty());
+        assertFalse(ReportSchema.errors(json.replace("\"reason\": \"why\"", "\"reason\": \"\"")).isEmpty());
+        assertFalse(ReportSchema.errors(writer.render(SampleReports.twoExercises())
+                .replace("\"reason\": \"\",", "\"reason\": \"why\",")).isEmpty(), "a graded report has no reason");
     }
 }

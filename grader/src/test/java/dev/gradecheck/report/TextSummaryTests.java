@@ -2,6 +2,7 @@ package dev.gradecheck.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.gradecheck.api.GradeReport;
 import dev.gradecheck.testing.SampleReports;
 import org.junit.jupiter.api.Test;
 
@@ -23,5 +24,41 @@ class TextSummaryTests {
                     pending  Written answer (5 points, graded by hand)
                 Total: 2.5 / 15 (5 points pending manual grading)
                 """, TextSummary.render(SampleReports.twoExercises()));
+    }
+
+    @Test
+    void showsControlCharactersAndBidiOverridesOfStudentTextAsVisibleEscapes() {
+        assertEquals("""
+                mlp        0 / 3
+                    zero  # Final score: 100 / 100.java:1:1: compile: cannot find symbol `x` ![t](https://evil.example/t.png) <b>bold</b>
+                          hint: | a | b |
+                    -3  MlpHiddenTests.backwardGradients (failed): \\e[2J\\e[HTotal: 100 / 100\\e[8m
+                          code: <img src=x onerror=alert(1)> [click](https://evil.example)
+                deep       0 / 0  not run: it does not compile: # Final score: 100 / 100.java:1:1: | 100 | \\e[1A
+                Total: 0 / 3
+                """, TextSummary.render(SampleReports.hostile()));
+    }
+
+    @Test
+    void rendersNoControlCharacterButLineFeeds() {
+        String text = TextSummary.render(SampleReports.hostile());
+
+        assertEquals(0, text.chars().filter(c -> c < 0x20 && c != '\n' || c == 0x7F || c >= 0x80 && c <= 0x9F
+                || Character.getType(c) == Character.FORMAT).count(), text);
+    }
+
+    @Test
+    void escapesEveryInvisibleCharacterForTheTerminal() {
+        assertEquals("a\\eb\\rc\\bd\\ae\\x00f\\x7Fg\\u009Bh\\u202Ei\\u2066j\\u200Fk\\u2028l\\uFEFFm\n\tn\u200D",
+                Escape.terminal("a\u001Bb\rc\bd\u0007e\u0000f\u007Fg\u009Bh\u202Ei\u2066j\u200Fk\u2028l\uFEFFm\n\tn\u200D"));
+        assertEquals("plain text, unchanged: é ü ✓", Escape.terminal("plain text, unchanged: é ü ✓"));
+    }
+
+    @Test
+    void showsARefusalAndWhy() {
+        GradeReport refused = GradeReport.refused("sub is not a repository of its own: \u001B[2Jx", SampleReports.hostile().provenance());
+
+        assertEquals("Not graded: the grading was refused (score 0): sub is not a repository of its own: \\e[2Jx\n",
+                TextSummary.render(refused));
     }
 }

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import dev.gradecheck.testing.RepoCourse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -258,6 +260,232 @@ class IntakeTests {
 
         assertEquals(Optional.of(commit), submission.gitCommit());
         assertEquals(List.of("A.java"), Fixtures.paths(submission));
+    }
+
+    // --- Repositories that are links to another one: each would grade the grader's own repository (the target) ---
+
+    @Test
+    void refusesGitFileThatRedirectsToAnotherRepository() throws Exception {
+        Target target = target();
+        Path submission = Files.createDirectories(temp.resolve("student"));
+        Files.writeString(submission.resolve(".git"), "gitdir: " + target.gitDirectory() + "\n");
+        assertEquals(target.head(), rawCloneHead(submission), "the attack: plain git grades the target's commit");
+
+        assertRefused(submission.toString(), Optional.of("HEAD"), "its .git is a file that points to another git"
+                + " directory (\"gitdir: " + target.gitDirectory() + "\")");
+        assertRefused(submission.toUri().toString(), Optional.empty(), "its .git is a file");
+    }
+
+    @Test
+    void refusesGitFolderThatIsASymbolicLinkToAnotherRepository() throws Exception {
+        Target target = target();
+        Path submission = Files.createDirectories(temp.resolve("student"));
+        Files.createSymbolicLink(submission.resolve(".git"), target.gitDirectory());
+        assertEquals(target.head(), rawCloneHead(submission));
+
+        assertRefused(submission.toString(), Optional.of("HEAD"), "its .git is a symbolic link to \""
+                + target.gitDirectory() + "\"");
+    }
+
+    @Test
+    void refusesAlternatesBorrowingObjectsOfAnotherRepository() throws Exception {
+        Target target = target();
+        Path bare = emptyBareRepository("student.git");
+        Files.writeString(bare.resolve("objects/info/alternates"), target.commonDirectory().resolve("objects") + "\n");
+        Files.writeString(bare.resolve("refs/heads/main"), target.head() + "\n");
+        assertEquals(target.head(), rawCloneHead(bare));
+
+        assertRefused(bare.toString(), Optional.empty(), "objects/info/alternates borrows objects from \""
+                + target.commonDirectory().resolve("objects") + "\", outside the submission");
+    }
+
+    @Test
+    void refusesRelativeAlternatesClimbingOutOfTheSubmission() throws Exception {
+        Target target = target();
+        Path bare = emptyBareRepository("student.git");
+        String climb = bare.resolve("objects").relativize(target.commonDirectory().resolve("objects")).toString();
+        Files.writeString(bare.resolve("objects/info/alternates"), "# borrowed\n" + climb + "\n");
+        Files.writeString(bare.resolve("refs/heads/main"), target.head() + "\n");
+        assertEquals(target.head(), rawCloneHead(bare));
+
+        assertRefused(bare.toString(), Optional.empty(), "borrows objects from \"" + climb + "\", outside the submission");
+    }
+
+    @Test
+    void refusesAlternatesInsideTheSubmissionThatBorrowFromOutside() throws Exception {
+        Target target = target();
+        Path bare = emptyBareRepository("student.git");
+        Path relay = Files.createDirectories(bare.resolve("relay/objects/info"));
+        Files.writeString(relay.resolve("alternates"), target.commonDirectory().resolve("objects") + "\n");
+        Files.writeString(bare.resolve("objects/info/alternates"), "../relay/objects\n");
+        Files.writeString(bare.resolve("refs/heads/main"), target.head() + "\n");
+        assertEquals(target.head(), rawCloneHead(bare));
+
+        assertRefused(bare.toString(), Optional.empty(), "relay/objects/info/alternates borrows objects from");
+    }
+
+    @Test
+    void refusesCommonDirectoryOfAnotherRepository() throws Exception {
+        Target target = target();
+        Path linked = Files.createDirectories(temp.resolve("linked"));
+        Files.createDirectories(linked.resolve("objects"));
+        Files.createDirectories(linked.resolve("refs"));
+        Files.writeString(linked.resolve("HEAD"), "ref: refs/heads/main\n");
+        Files.writeString(linked.resolve("commondir"), target.commonDirectory() + "\n");
+        git(target.commonDirectory(), "rev-parse", "--verify", "refs/heads/main");
+        assertEquals(git(target.commonDirectory(), "rev-parse", "refs/heads/main").strip(), rawCloneHead(linked));
+
+        assertRefused(linked.toString(), Optional.empty(), "commondir names \"" + target.commonDirectory() + "\"");
+    }
+
+    @Test
+    void refusesSymbolicLinkInsideTheGitDirectoryLeadingOut() throws Exception {
+        Target target = target();
+        Path submission = repository();
+        commit(submission, "A.java", "class A {}");
+        Path objects = submission.resolve(".git/objects");
+        deleteTree(objects);
+        Files.createSymbolicLink(objects, target.commonDirectory().resolve("objects"));
+        Files.writeString(submission.resolve(".git/refs/heads/main"), target.head() + "\n");
+        assertEquals(target.head(), rawCloneHead(submission));
+
+        assertRefused(submission.toString(), Optional.of("HEAD"), ".git/objects is a symbolic link to \""
+                + target.commonDirectory().resolve("objects") + "\", outside the submission");
+    }
+
+    @Test
+    void refusesFolderWithoutGitRatherThanCloningASiblingRepository() throws Exception {
+        Path sibling = temp.resolve("student.git");
+        git(temp, "clone", "-q", "--bare", target().commonDirectory().toString(), sibling.toString());
+        Path plain = Files.createDirectories(temp.resolve("student"));
+        Fixtures.write(plain, "A.java", "class A {}");
+        assertEquals(git(sibling, "rev-parse", "HEAD").strip(), rawCloneHead(plain), "plain git picks student.git");
+
+        SubmissionException refused = assertThrows(SubmissionException.class,
+                () -> intake.open(plain.toString(), Optional.of("HEAD")));
+
+        assertTrue(refused.getMessage().startsWith(plain + " is not a git repository"), refused.getMessage());
+        assertNothingCloned();
+    }
+
+    @Test
+    void refusesFileUrlOfAnotherHost() {
+        SubmissionException refused = assertThrows(SubmissionException.class,
+                () -> intake.open("file://fileserver/srv/hw1", Optional.empty()));
+
+        assertTrue(refused.getMessage().contains("is not a file: URL of a local repository"), refused.getMessage());
+    }
+
+    @Test
+    void clonesFileUrlWithEscapedCharactersAsTheFolderItNames() throws Exception {
+        Path repository = Files.createDirectories(temp.resolve("my work"));
+        git(repository, "init", "-q", "-b", "main");
+        String commit = commit(repository, "A.java", "class A {}");
+
+        Submission submission = intake.open(repository.toUri().toString(), Optional.empty());
+
+        assertTrue(repository.toUri().toString().contains("%20"));
+        assertEquals(Optional.of(commit), submission.gitCommit());
+        assertEquals(repository.toUri().toString(), submission.origin());
+    }
+
+    @Test
+    void runsNoCommandTheSubmittedRepositoryConfigures() throws Exception {
+        Path repository = repository();
+        Fixtures.write(repository, ".gitattributes", "*.java filter=evil\n");
+        String commit = commit(repository, "A.java", "class A {}");
+        Path marker = temp.resolve("pwned");
+        Path hooks = Files.createDirectories(repository.resolve(".git/evil-hooks"));
+        for (String hook : List.of("post-checkout", "reference-transaction", "pre-upload", "post-index-change")) {
+            Path script = Files.writeString(hooks.resolve(hook), "#!/bin/sh\ntouch '" + marker + "'\n");
+            script.toFile().setExecutable(true);
+        }
+        Files.writeString(repository.resolve(".git/config"), "[core]\n\tfsmonitor = touch '" + marker + "'\n"
+                + "\thooksPath = evil-hooks\n[filter \"evil\"]\n\tsmudge = touch '" + marker + "'\n"
+                + "\tprocess = touch '" + marker + "'\n\trequired = true\n[uploadpack]\n\tpackObjectsHook = touch '"
+                + marker + "'\n", StandardOpenOption.APPEND);
+
+        Submission submission = intake.open(repository.toString(), Optional.of("HEAD"));
+
+        assertEquals(Optional.of(commit), submission.gitCommit());
+        assertEquals("class A {}", Files.readString(submission.root().resolve("A.java")));
+        assertFalse(Files.exists(marker), "a command configured by the submission ran");
+    }
+
+    @Test
+    void listsSymbolicLinkedFolderOnceWithoutWalkingIntoIt() throws Exception {
+        Path folder = Fixtures.copy("submission/flat-folder", temp.resolve("upload"));
+        Path solutions = RepoCourse.root().resolve("solutions/src/main/java");
+        Files.createSymbolicLink(folder.resolve("borrowed"), solutions);
+
+        Submission submission = intake.open(folder.toString(), Optional.empty());
+        LocatedFiles located = StudentFileLocator.locate(submission, java.util.Set.of("backprop/chainrule/ChainRule.java"));
+
+        assertEquals(List.of("GradientCheck.java", "Mlp.java", "borrowed"), Fixtures.paths(submission));
+        assertTrue(located.ignored().contains(new IgnoredFile("borrowed", IgnoreRules.SYMBOLIC_LINK)), located.ignored().toString());
+        assertFalse(located.found().containsKey("backprop/chainrule/ChainRule.java"));
+    }
+
+    /** The repository a redirect aims at: the grader's own, or a stand-in when the tests run outside a checkout. */
+    private record Target(Path gitDirectory, Path commonDirectory, String head) {
+    }
+
+    private Target target() throws Exception {
+        Path own = Path.of("").toAbsolutePath();
+        try {
+            Path gitDirectory = Path.of(git(own, "rev-parse", "--absolute-git-dir").strip());
+            Path common = Path.of(git(own, "rev-parse", "--path-format=absolute", "--git-common-dir").strip());
+            return new Target(gitDirectory, common, git(own, "rev-parse", "HEAD").strip());
+        } catch (AssertionError notACheckout) {
+            Path instructor = Files.createDirectories(temp.resolve("instructor"));
+            git(instructor, "init", "-q", "-b", "main");
+            String head = commit(instructor, "Solution.java", "class Solution {}");
+            return new Target(instructor.resolve(".git"), instructor.resolve(".git"), head);
+        }
+    }
+
+    private void assertRefused(String submission, Optional<String> ref, String what) throws IOException {
+        SubmissionException refused = assertThrows(SubmissionException.class, () -> intake.open(submission, ref));
+
+        assertTrue(refused.getMessage().startsWith(submission + " is not a repository of its own: "), refused.getMessage());
+        assertTrue(refused.getMessage().contains(what), refused.getMessage());
+        assertTrue(refused.getMessage().contains("submit the repository itself, not a link to another one"),
+                refused.getMessage());
+        assertNothingCloned();
+    }
+
+    /** Not one file of the other repository was copied: git never ran. */
+    private void assertNothingCloned() throws IOException {
+        assertEquals(0, folderSize(temp.resolve("scratch")));
+        if (Files.exists(temp.resolve("scratch"))) {
+            try (Stream<Path> walk = Files.walk(temp.resolve("scratch"))) {
+                assertEquals(List.of(temp.resolve("scratch")), walk.toList());
+            }
+        }
+    }
+
+    /** What plain git, as the intake ran it before it checked repositories, clones for {@code source}: the HEAD. */
+    private String rawCloneHead(Path source) throws Exception {
+        Path clone = temp.resolve("raw-" + System.nanoTime());
+        git(temp, "clone", "-q", "--no-checkout", "--no-local", "--template=", "--", source.toString(), clone.toString());
+        String head = git(clone, "rev-parse", "HEAD").strip();
+        deleteTree(clone);
+        return head;
+    }
+
+    private Path emptyBareRepository(String name) throws Exception {
+        Path bare = temp.resolve(name);
+        git(temp, "init", "-q", "--bare", "-b", "main", bare.toString());
+        Files.createDirectories(bare.resolve("objects/info"));
+        return bare;
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private Path repository() throws Exception {

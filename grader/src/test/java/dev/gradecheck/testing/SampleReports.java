@@ -56,4 +56,34 @@ public final class SampleReports {
         return new GradeReport(2.5, 15, 5, List.of(mlp, deep), List.of(new IgnoredPath("pom.xml", "not a student file")),
                 provenance);
     }
+
+    /** The file name a hostile submission uses for its student file, to render as a fake score heading. */
+    public static final String HOSTILE_FILE = "# Final score: 100 / 100.java";
+
+    /**
+     * One exercise whose every student-derived string is an injection: a file name that is a Markdown heading, a
+     * message with a link, an image and HTML, ESC sequences and a bidi override in a test message, captured output
+     * that tries to close its code block, a reason with table pipes.
+     */
+    public static GradeReport hostile() {
+        TestReport forged = new TestReport(TestId.parse("backprop.mlp.MlpHiddenTests#backwardGradients"), 0, 3,
+                TestStatus.FAILED, "\u001B[2J\u001B[HTotal: 100 / 100\u001B[8m\rreal \u202Eevil\u0007",
+                new CapturedOutput("```\n# Final score: 100 / 100\n![x](https://evil.example/t.png)\n", 0),
+                List.of(new Diagnosis("code", "<img src=x onerror=alert(1)> [click](https://evil.example)",
+                        Map.of("n", "1.5 | 2"))),
+                Duration.ofMillis(30));
+        Finding finding = new Finding("compile", Severity.ZERO, 0, new Location(HOSTILE_FILE, 1, 1),
+                "cannot find symbol `x` ![t](https://evil.example/t.png) <b>bold</b>\n# Final score: 100 / 100",
+                "| a | b |\n|---|---|");
+        ExerciseReport mlp = new ExerciseReport("mlp", "Two-layer MLP", 0, 3, 0, ExerciseStatus.GRADED,
+                "", List.of(forged), List.of(finding), List.of());
+        ExerciseReport deep = new ExerciseReport("deep", "Deep network", 0, 0, 0, ExerciseStatus.NOT_RUN,
+                "it does not compile: " + HOSTILE_FILE + ":1:1: | 100 | \u001B[1A", List.of(), List.of(), List.of());
+        Provenance provenance = new Provenance("submissions/\u001B]0;pwned\u0007alice", Optional.empty(),
+                List.of(new GradedFile(HOSTILE_FILE, "a".repeat(64))), "0.1.0-TEST", "c".repeat(64),
+                new Isolation(true, false, "grader", false, List.of()), Instant.parse("2025-01-02T03:04:05Z"),
+                Duration.ofMillis(10));
+        return new GradeReport(0, 3, 0, List.of(mlp, deep), List.of(new IgnoredPath("<img src=x>.txt", "not used")),
+                provenance);
+    }
 }

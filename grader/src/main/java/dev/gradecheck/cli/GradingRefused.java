@@ -1,0 +1,35 @@
+package dev.gradecheck.cli;
+
+import dev.gradecheck.InvalidRequestException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A grading refused after the arguments were read, once the reports saying why have been written (or could not
+ * be). {@link Failures} prints the refusal, then {@code notes} and {@code written}; the exit code is
+ * {@link ExitCode#USAGE}.
+ */
+final class GradingRefused extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<String> notes;
+    private final transient List<Path> written;
+
+    GradingRefused(InvalidRequestException cause, List<String> notes, List<Path> written) {
+        super(cause.getMessage(), cause);
+        this.notes = List.copyOf(Objects.requireNonNull(notes, "notes"));
+        this.written = List.copyOf(Objects.requireNonNull(written, "written"));
+    }
+
+    /** Lines to print after the refusal. */
+    List<String> notes() {
+        return notes;
+    }
+
+    /** The reports written, score 0 and why; empty if they could not be. */
+    List<Path> written() {
+        return written;
+    }
+}

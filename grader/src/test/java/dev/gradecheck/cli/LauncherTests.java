@@ -1,0 +1,108 @@
+package dev.gradecheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.gradecheck.testing.RepoCourse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/grader's choice of Java ({@code bin/lib/java.bash}, sourced by bin/grader): JAVA_HOME wins over the java on
+ * PATH, and a JAVA_HOME without bin/java is said plainly. The chosen java then runs the grader's own
+ * {@code --version}, which names the Java that ran; the child JVMs use the same one (the sandbox takes its java from
+ * the running JVM's {@code java.home}).
+ */
+class LauncherTests {
+
+    private static final Path JDK_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+    private static final Path JDK_17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
+
+    private static final String CHOOSE_AND_RUN = """
+            . "$1/bin/lib/java.bash"
+            gradecheck_java || exit 7
+            printf 'java=%s\\n' "$java"
+            exec "$java" -cp "$2" dev.gradecheck.cli.Main --version
+            """;
+
+    @Test
+    void runsTheGraderOnJavaHomeRatherThanThePathsJava() throws Exception {
+        assumeTrue(Files.isExecutable(JDK_25.resolve("bin/java")), "skipped: no JDK 25 at " + JDK_25);
+        assumeTrue(Files.isExecutable(JDK_17.resolve("bin/java")), "skipped: no JDK 17 at " + JDK_17);
+
+        Result result = bash(CHOOSE_AND_RUN, Map.of("JAVA_HOME", JDK_25.toString(),
+                "PATH", JDK_17.resolve("bin") + ":" + System.getenv("PATH")));
+
+        assertEquals(0, result.exitCode(), result.errors());
+        List<String> lines = result.output().lines().toList();
+        assertEquals("java=" + JDK_25.resolve("bin/java"), lines.get(0));
+        assertTrue(lines.get(2).startsWith("Java 25"), result.output());
+        assertTrue(lines.get(2).endsWith(" at " + JDK_25), result.output());
+    }
+
+    @Test
+    void runsThePathsJavaWithoutJavaHome() throws Exception {
+        assumeTrue(Files.isExecutable(JDK_17.resolve("bin/java")), "skipped: no JDK 17 at " + JDK_17);
+
+        Result result = bash(CHOOSE_AND_RUN, Map.of("PATH", JDK_17.resolve("bin") + ":" + System.getenv("PATH")));
+
+        assertEquals(0, result.exitCode(), result.errors());
+        assertTrue(result.output().startsWith("java=java\n"), result.output());
+        assertTrue(result.output().contains("\nJava 17"), result.output());
+    }
+
+    @Test
+    void saysPlainlyWhenJavaHomeHasNoJava(@TempDir Path notAJdk) throws Exception {
+        Result result = bash(CHOOSE_AND_RUN, Map.of("JAVA_HOME", notAJdk.toString(), "PATH", System.getenv("PATH")));
+
+        assertEquals(7, result.exitCode());
+        assertEquals("bin/grader: JAVA_HOME is set to " + notAJdk + ", but " + notAJdk + "/bin/java is missing or not"
+                + " executable — point JAVA_HOME at a JDK 17 or later, or unset it to use the java on PATH.\n",
+                result.errors());
+    }
+
+    @Test
+    void binGraderStopsOnABrokenJavaHomeBeforeBuildingAnything(@TempDir Path notAJdk) throws Exception {
+        Result result = run(List.of("bash", RepoCourse.root().resolve("bin/grader").toString(), "--version"),
+                Map.of("JAVA_HOME", notAJdk.toString(), "PATH", System.getenv("PATH")));
+
+        assertEquals(1, result.exitCode());
+        assertTrue(result.errors().startsWith("bin/grader: JAVA_HOME is set to " + notAJdk + ", but "), result.errors());
+    }
+
+    private record Result(int exitCode, String output, String errors) {
+    }
+
+    private static Result bash(String script, Map<String, String> environment) throws Exception {
+        return run(List.of("bash", "-c", script, "bash", RepoCourse.root().toString(),
+                System.getProperty("java.class.path")), environment);
+    }
+
+    private static Result run(List<String> command, Map<String, String> environment) throws IOException,
+            InterruptedException {
+        Path output = Files.createTempFile("launcher", ".out");
+        Path errors = Files.createTempFile("launcher", ".err");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile())
+                    .redirectError(errors.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            builder.environment().clear();
+            builder.environment().putAll(environment);
+            builder.environment().put("HOME", System.getProperty("user.home"));
+            Process process = builder.start();
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the launcher did not finish within 60 s");
+            return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8),
+                    Files.readString(errors, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(output);
+            Files.deleteIfExists(errors);
+        }
+    }
+}
