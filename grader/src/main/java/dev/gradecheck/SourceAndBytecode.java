@@ -44,12 +44,19 @@ final class SourceAndBytecode {
         return sameLine && (seen.get().startsWith(found.get() + ".") || found.get().startsWith(seen.get() + "."));
     }
 
-    /** The qualified name a message is about, with {@code ::} and {@code $} written as dots. */
+    /**
+     * The qualified name a message is about, with {@code ::} and {@code $} written as dots; for a message naming none
+     * ({@code declares the native method fast}) its whole "what"; empty for a message of another form.
+     */
     static Optional<String> subject(String message) {
         int dash = message.indexOf(" — ");
-        String what = dash < 0 ? message : message.substring(0, dash);
+        if (dash < 0) {
+            return Optional.empty();
+        }
+        String what = message.substring(0, dash);
         int colon = what.lastIndexOf(": ");
-        Matcher matcher = NAME.matcher(colon < 0 ? what : what.substring(colon + 2));
-        return matcher.find() ? Optional.of(matcher.group().replace("::", ".").replace('$', '.')) : Optional.empty();
+        String text = colon < 0 ? what : what.substring(colon + 2);
+        Matcher matcher = NAME.matcher(text);
+        return Optional.of(matcher.find() ? matcher.group().replace("::", ".").replace('$', '.') : text);
     }
 }

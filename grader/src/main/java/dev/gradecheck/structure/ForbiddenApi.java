@@ -105,7 +105,8 @@ public final class ForbiddenApi {
     }
 
     private void listTypes() {
-        types(REFLECTION, "java.lang.Module", "java.lang.ModuleLayer");
+        types(REFLECTION, "java.lang.Module", "java.lang.ModuleLayer", "java.beans.Expression", "java.beans.Statement",
+                "java.beans.EventHandler");
         types(CLASS_LOADING, "java.lang.ClassLoader", "java.security.SecureClassLoader", "java.lang.Compiler",
                 "java.util.ServiceLoader");
         types(EXIT, "java.lang.Runtime", "java.lang.Shutdown");
@@ -119,7 +120,8 @@ public final class ForbiddenApi {
                 "java.util.concurrent.RecursiveTask", "java.util.concurrent.RecursiveAction",
                 "java.util.concurrent.CountedCompleter", "java.util.concurrent.CompletableFuture",
                 "java.util.concurrent.ThreadFactory", "java.util.concurrent.FutureTask",
-                "java.util.concurrent.CompletionService", "java.util.concurrent.ExecutorCompletionService");
+                "java.util.concurrent.CompletionService", "java.util.concurrent.ExecutorCompletionService",
+                "java.util.concurrent.SubmissionPublisher");
         types(IO, "java.io.File*", "java.io.RandomAccessFile", "java.util.logging.FileHandler", "java.util.zip.ZipFile",
                 "java.util.jar.JarFile");
         types(SYSTEM, "java.lang.SecurityManager");
@@ -127,6 +129,7 @@ public final class ForbiddenApi {
 
     private void listMembers() {
         members(EXIT, "java.lang.System", "exit");
+        members(THREADS, "java.lang.Object", "wait", "notify", "notifyAll");
         members(EXIT, "java.lang.Runtime", "exit", "halt", "addShutdownHook", "removeShutdownHook");
         members(PROCESS, "java.lang.Runtime", "exec");
         members(NATIVE, "java.lang.System", "load", "loadLibrary", "mapLibraryName");
