@@ -31,6 +31,7 @@ import java.util.TreeSet;
 public final class ApiPolicy {
 
     static final String RESOURCE = "allowed-api.txt";
+    private static final List<String> JDK_ROOTS = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
     private static final ApiPolicy STANDARD = load();
 
     private final List<ApiPattern> allowed;
@@ -60,25 +61,29 @@ public final class ApiPolicy {
 
     /**
      * This policy, also admitting the given top-level types, their nested types and all their members: the course's
-     * provided classes and the submission's own.
+     * provided classes and the submission's own. Names under the JDK's roots ({@code java.}, {@code javax.},
+     * {@code jdk.}, {@code sun.}, {@code com.sun.}) are never course types.
      *
-     * @param qualifiedNames dotted or internal names, e.g. {@code backprop.linalg.Matrix}
+     * @param qualifiedNames binary or internal names of top-level classes, e.g. {@code backprop.linalg.Matrix}
      */
     public ApiPolicy withCourseTypes(Collection<String> qualifiedNames) {
         Set<String> all = new TreeSet<>(courseTypes);
-        qualifiedNames.forEach(name -> all.add(name.replace('/', '.').replace('$', '.')));
+        qualifiedNames.stream().map(name -> name.replace('/', '.')).filter(name -> !underJdkRoot(name)).forEach(all::add);
         return new ApiPolicy(allowed, carvedOut, widened, all);
     }
 
-    /** True for a course type or a type nested in one. */
+    /**
+     * True for a course type or a type nested in one, by binary or internal name ({@code backprop.mlp.Mlp$Cache}):
+     * the name itself or the name up to its first {@code $} must be a course type.
+     */
     public boolean isCourseType(String qualifiedName) {
-        String name = qualifiedName.replace('/', '.').replace('$', '.');
-        for (String type = name; !type.isEmpty(); type = type.contains(".") ? type.substring(0, type.lastIndexOf('.')) : "") {
-            if (courseTypes.contains(type)) {
-                return true;
-            }
-        }
-        return false;
+        String name = qualifiedName.replace('/', '.');
+        int dollar = name.indexOf('$');
+        return !underJdkRoot(name) && (courseTypes.contains(name) || dollar > 0 && courseTypes.contains(name.substring(0, dollar)));
+    }
+
+    private static boolean underJdkRoot(String name) {
+        return JDK_ROOTS.stream().anyMatch(root -> name.startsWith(root) || name.equals(root.substring(0, root.length() - 1)));
     }
 
     /** True when graded code may name {@code qualifiedName} (dotted, binary or internal) as a type. */

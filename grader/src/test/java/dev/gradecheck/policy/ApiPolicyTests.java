@@ -90,6 +90,16 @@ class ApiPolicyTests {
         assertTrue(course.allowsMember("backprop.linalg.Matrix", "multiply"));
         assertTrue(course.allowsType("backprop/mlp/Mlp$Cache"));
         assertFalse(course.allowsType("backprop.linalg.MatrixHelper"));
+        assertFalse(course.allowsType("backprop.linalg"));
+    }
+
+    @Test
+    void noCourseTypeCanStandForTheJdk() {
+        ApiPolicy course = STANDARD.withCourseTypes(List.of("java", "java/lang/Thread", "sun/misc/Unsafe", "backprop"));
+
+        assertFalse(course.allowsMember("java.lang.Thread", "start"));
+        assertFalse(course.allowsType("sun.misc.Unsafe"));
+        assertFalse(course.allowsType("backprop.linalg.Matrix"), "a course type covers its nested types, not a package");
     }
 
     @ParameterizedTest
