@@ -9,6 +9,7 @@ import dev.gradecheck.course.Course;
 import dev.gradecheck.course.CourseException;
 import dev.gradecheck.course.Exercise;
 import dev.gradecheck.course.RuleDeclaration;
+import dev.gradecheck.policy.ApiPolicy;
 import dev.gradecheck.scoring.Findings;
 import dev.gradecheck.structure.ApiCatalog;
 import dev.gradecheck.structure.StructureChecker;
@@ -100,14 +101,16 @@ final class ExerciseChecks {
             return new ExerciseCheck(exercise, findings, classes, "none of its files were found in the submission: "
                     + String.join(", ", exercise.studentFiles()));
         }
-        List<Finding> structureFindings = structure.check(rules.get(exercise.id()), sources);
+        ApiPolicy policy = ApiPolicy.standard().widenedBy(exercise.allow());
+        List<Finding> structureFindings = structure.check(rules.get(exercise.id()), sources, policy);
         CompileResult compiled = await(compiling);
         findings.addAll(compiled.findings());
         findings.addAll(structureFindings);
         if (!compiled.success()) {
             return new ExerciseCheck(exercise, findings, classes, "it does not compile: " + firstProblem(compiled.findings()));
         }
-        findings.addAll(scanner.scan(classes, classToFile(sources)));
+        findings.addAll(SourceAndBytecode.unreported(structureFindings, scanner.scan(classes, classToFile(sources), policy,
+                List.of(course.build().providedClasses()))));
         Optional<Finding> disqualifying = findings.stream()
                 .filter(f -> f.severity() == Severity.ZERO && DISQUALIFYING_RULES.contains(f.rule())).findFirst();
         return new ExerciseCheck(exercise, findings, classes, disqualifying

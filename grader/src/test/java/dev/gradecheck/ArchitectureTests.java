@@ -17,7 +17,7 @@ class ArchitectureTests {
             .importPath(mainClasses());
 
     private static final String[] STAGES = {"dev.gradecheck.course..", "dev.gradecheck.submission..",
-        "dev.gradecheck.compile..", "dev.gradecheck.structure..", "dev.gradecheck.bytecode..",
+        "dev.gradecheck.compile..", "dev.gradecheck.policy..", "dev.gradecheck.structure..", "dev.gradecheck.bytecode..",
         "dev.gradecheck.sandbox..", "dev.gradecheck.scoring..", "dev.gradecheck.report.."};
 
     @Test
@@ -49,7 +49,7 @@ class ArchitectureTests {
         noClasses().that().resideInAPackage("dev.gradecheck.sandbox.child..")
                 .should().dependOnClassesThat().resideInAnyPackage(withCli(
                         "dev.gradecheck", "dev.gradecheck.course..", "dev.gradecheck.submission..",
-                        "dev.gradecheck.compile..", "dev.gradecheck.structure..", "dev.gradecheck.bytecode..",
+                        "dev.gradecheck.compile..", "dev.gradecheck.policy..", "dev.gradecheck.structure..", "dev.gradecheck.bytecode..",
                         "dev.gradecheck.scoring..", "dev.gradecheck.report.."))
                 .check(GRADER);
     }

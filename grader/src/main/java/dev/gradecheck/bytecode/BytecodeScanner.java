@@ -2,7 +2,7 @@ package dev.gradecheck.bytecode;
 
 import dev.gradecheck.api.Finding;
 import dev.gradecheck.api.Location;
-import dev.gradecheck.structure.ForbiddenApi;
+import dev.gradecheck.policy.ApiPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,47 +18,66 @@ import java.util.stream.Stream;
 import org.objectweb.asm.ClassReader;
 
 /**
- * Scans compiled student classes for references to the forbidden API families of {@link ForbiddenApi}.
+ * Checks compiled student classes against the allow-list {@link ApiPolicy}: every class, member, constant,
+ * {@code invokedynamic} bootstrap and argument, method handle and method type they refer to must be allowed — the
+ * submission's own classes and the course's provided classes always are.
  *
  * <p>Each finding has rule {@code bytecode} and severity zero, points at the student's file and line (from the
  * {@code LineNumberTable}), and reads like {@code Mlp.java:57: calls java.lang.System.exit — exiting or controlling
- * the JVM is not allowed in graded code}. One finding per file, line and family (the most specific reference),
- * sorted by location, capped. Stateless and thread-safe.
+ * the JVM is not allowed in graded code}, or for a use no named family covers {@code Mlp.java:9: calls
+ * java.util.prefs.Preferences.userRoot — not among the APIs this exercise allows}. One finding per file, line and
+ * family (the most specific reference), sorted by location, at most {@value #MAX_FINDINGS} per file. Stateless and thread-safe.
  */
 public final class BytecodeScanner {
 
     static final String RULE = "bytecode";
     static final int MAX_FINDINGS = 20;
 
-    private final ForbiddenApi forbidden;
-
-    private BytecodeScanner(ForbiddenApi forbidden) {
-        this.forbidden = forbidden;
+    private BytecodeScanner() {
     }
 
-    /** A scanner judging by the course's forbidden API table. */
+    /** A scanner. */
     public static BytecodeScanner create() {
-        return new BytecodeScanner(ForbiddenApi.standard());
+        return new BytecodeScanner();
     }
 
     /**
-     * Findings for every forbidden reference in the {@code .class} files below {@code classesDirectory}.
+     * Findings for every reference the standard allow-list refuses, with no provided classes; for tests.
+     *
+     * @see #scan(Path, Map, ApiPolicy, List)
+     */
+    public List<Finding> scan(Path classesDirectory, Map<String, String> sourceFileByClass) {
+        return scan(classesDirectory, sourceFileByClass, ApiPolicy.standard(), List.of());
+    }
+
+    /**
+     * Findings for every reference {@code policy} refuses in the {@code .class} files below {@code classesDirectory}.
      *
      * @param sourceFileByClass top-level class name ({@code backprop.mlp.Mlp}) to the student file's path in the
      *     submission; nested and secondary classes are mapped through their outer class and {@code SourceFile}
-     * @return never null; empty when the folder does not exist or holds nothing forbidden
-     * @throws UncheckedIOException if the folder cannot be read
+     * @param policy what the exercise allows; the classes below {@code classesDirectory} and {@code providedClasses}
+     *     are added to it
+     * @param providedClasses folders of the course's provided classes, compiled
+     * @return never null; empty when the folder does not exist or holds nothing refused
+     * @throws UncheckedIOException if a folder cannot be read
      */
-    public List<Finding> scan(Path classesDirectory, Map<String, String> sourceFileByClass) {
+    public List<Finding> scan(Path classesDirectory, Map<String, String> sourceFileByClass, ApiPolicy policy,
+                              List<Path> providedClasses) {
         SourceFiles files = new SourceFiles(sourceFileByClass);
+        Hierarchy hierarchy = new Hierarchy();
+        List<Path> own = classFiles(classesDirectory);
+        own.forEach(file -> hierarchy.add(read(file)));
+        providedClasses.forEach(folder -> classFiles(folder).forEach(file -> hierarchy.add(read(file))));
+        ApiPolicy withCourse = policy.withCourseTypes(hierarchy.topLevelNames());
         List<Finding> findings = new ArrayList<>();
-        for (Path classFile : classFiles(classesDirectory)) {
-            findings.addAll(scanClass(classFile, files));
+        for (Path classFile : own) {
+            findings.addAll(scanClass(classFile, files, withCourse, hierarchy));
         }
         findings.sort(Comparator.comparing((Finding finding) -> finding.location().file())
                 .thenComparingInt(finding -> finding.location().line())
                 .thenComparing(Finding::message));
-        return capped(findings);
+        return findings.stream().collect(Collectors.groupingBy(finding -> finding.location().file(), LinkedHashMap::new,
+                Collectors.toList())).values().stream().flatMap(perFile -> capped(perFile).stream()).toList();
     }
 
     private static List<Path> classFiles(Path folder) {
@@ -72,11 +91,11 @@ public final class BytecodeScanner {
         }
     }
 
-    private List<Finding> scanClass(Path classFile, SourceFiles files) {
+    private static List<Finding> scanClass(Path classFile, SourceFiles files, ApiPolicy policy, Hierarchy hierarchy) {
         byte[] bytes = read(classFile);
         try {
             ClassReader reader = new ClassReader(bytes);
-            ReferenceJudge judge = new ReferenceJudge(forbidden, reader.getClassName());
+            ReferenceJudge judge = new ReferenceJudge(policy, hierarchy, reader.getClassName());
             reader.accept(new ClassScanner(judge), 0);
             return findingsOf(judge.references(), files);
         } catch (RuntimeException e) {
@@ -88,7 +107,7 @@ public final class BytecodeScanner {
 
     /**
      * One finding per line and family, the most specific reference; a call that merely involves a type is dropped
-     * when a forbidden member of the same type is used on the same line ({@code Runtime.getRuntime().exec(...)} is
+     * when a refused member of the same type is used on the same line ({@code Runtime.getRuntime().exec(...)} is
      * about {@code exec}).
      */
     private static List<Finding> findingsOf(List<Reference> references, SourceFiles files) {
@@ -120,7 +139,7 @@ public final class BytecodeScanner {
         List<Finding> kept = new ArrayList<>(findings.subList(0, MAX_FINDINGS));
         int more = findings.size() - MAX_FINDINGS;
         kept.add(Finding.zero(RULE, findings.get(MAX_FINDINGS).location(), "and " + more
-                + " more forbidden references not shown", findings.get(MAX_FINDINGS).hint()));
+                + " more refused references not shown", findings.get(MAX_FINDINGS).hint()));
         return List.copyOf(kept);
     }
 

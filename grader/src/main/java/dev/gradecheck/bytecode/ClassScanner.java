@@ -8,7 +8,7 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * Visits one class file: its superclass, interfaces, signature, annotations, fields and methods; hands each method's
- * code to a {@link MethodScanner}. References in a method's declaration take the method's first line; references
+ * code to a {@link MethodScanner}; a {@code finalize()} override is refused (it runs on the finalizer thread). References in a method's declaration take the method's first line; references
  * outside any method take the class's first line of code.
  */
 final class ClassScanner extends ClassVisitor {
@@ -58,6 +58,10 @@ final class ClassScanner extends ClassVisitor {
 
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-        return new MethodScanner(judge, access, name, descriptor, signature, exceptions);
+        MethodScanner scanner = new MethodScanner(judge, access, name, descriptor, signature, exceptions);
+        if (name.equals("finalize") && descriptor.equals("()V") && (access & Opcodes.ACC_STATIC) == 0) {
+            scanner.atFirstLine(judge::finalizer);
+        }
+        return scanner;
     }
 }

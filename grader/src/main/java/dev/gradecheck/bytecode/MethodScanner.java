@@ -36,6 +36,11 @@ final class MethodScanner extends MethodVisitor {
         }
     }
 
+    /** Runs {@code reference} with the method's first line once it is known. */
+    void atFirstLine(IntConsumer reference) {
+        declaration.add(reference);
+    }
+
     @Override
     public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
         declaration.add(at -> judge.descriptor(descriptor, at));

@@ -4,13 +4,13 @@ import dev.gradecheck.structure.ApiFamily;
 import java.util.Objects;
 
 /**
- * One forbidden reference found in a class file.
+ * One reference the allow-list refuses, found in a class file.
  *
  * @param className the internal name of the class holding it, e.g. {@code backprop/mlp/Mlp$1}
  * @param sourceFile the class's {@code SourceFile} attribute, e.g. {@code Mlp.java}; empty when absent
  * @param line the source line from the {@code LineNumberTable}, 0 when unknown
  * @param what what the code does, e.g. {@code calls java.lang.System.exit}
- * @param family the forbidden family
+ * @param family the family that words the refusal; {@code not-allowed} when no named family covers it
  * @param rank how specific: a forbidden member (3) before a call on a forbidden type (2), a type reference (1) and a
  *     string (0); one finding per line and family keeps the most specific
  * @param owner the dotted name of the type the referenced member belongs to; empty for other references

@@ -1,5 +1,6 @@
 package dev.gradecheck.course;
 
+import dev.gradecheck.policy.ApiPattern;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.OptionalInt;
  * @param mutants known-bug variants
  * @param order the exercise's place in the course (1 first), if its manifest gives one; the course lists exercises
  *     with a place first, by place, then the others by id
+ * @param allow what the exercise admits beyond the standard allow-list, in manifest order; usually empty
  */
 public record Exercise(
         String id,
@@ -29,7 +31,8 @@ public record Exercise(
         List<ManualItem> manual,
         List<RuleDeclaration> structure,
         List<Mutant> mutants,
-        OptionalInt order) {
+        OptionalInt order,
+        List<ApiPattern> allow) {
 
     public Exercise {
         Objects.requireNonNull(id, "id");
@@ -41,6 +44,7 @@ public record Exercise(
         structure = List.copyOf(structure);
         mutants = List.copyOf(mutants);
         Objects.requireNonNull(order, "order");
+        allow = List.copyOf(allow);
     }
 
     /** Course order: exercises with a place first, by place, then the others, by id. */

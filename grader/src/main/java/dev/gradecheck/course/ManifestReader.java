@@ -7,6 +7,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.gradecheck.api.Severity;
 import dev.gradecheck.api.TestId;
+import dev.gradecheck.policy.ApiPattern;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ final class ManifestReader {
     private static final Gson GSON = new Gson();
     private static final Map<String, Set<String>> KNOWN_KEYS = Map.of(
             "", Set.of("id", "title", "order", "studentFiles", "timeoutMillis", "tests", "manual", "structure",
-                    "mutants"),
+                    "mutants", "allow"),
             "tests", Set.of("test", "points", "timeoutMillis"),
             "manual", Set.of("id", "title", "points"),
             "structure", Set.of("rule", "severity", "points", "method", "calls", "hint"),
@@ -110,7 +111,24 @@ final class ManifestReader {
         int timeoutMillis = timeout("timeoutMillis", raw.timeoutMillis(), null);
         return new Exercise(raw.id(), raw.title(), folder, studentFiles(raw.studentFiles()),
                 tests(raw.tests(), timeoutMillis), manual(raw.manual()), rules(raw.structure()),
-                mutants(folder, raw.mutants()), order(raw.order()));
+                mutants(folder, raw.mutants()), order(raw.order()), allow(raw.allow()));
+    }
+
+    private List<ApiPattern> allow(List<String> entries) throws CourseException {
+        List<ApiPattern> patterns = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; entries != null && i < entries.size(); i++) {
+            String entry = entries.get(i);
+            try {
+                patterns.add(ApiPattern.parse(entry));
+            } catch (IllegalArgumentException e) {
+                throw invalid("allow[" + i + "]", "must be written as " + ApiPattern.FORMS, quoted(entry));
+            }
+            if (!seen.add(entry.strip())) {
+                throw invalid("allow[" + i + "]", "is listed twice", quoted(entry));
+            }
+        }
+        return patterns;
     }
 
     private OptionalInt order(Integer value) throws CourseException {
@@ -279,7 +297,8 @@ final class ManifestReader {
         }
 
         record Manifest(String id, String title, Integer order, List<String> studentFiles, Integer timeoutMillis,
-                        List<Test> tests, List<Manual> manual, List<Rule> structure, List<Mutant> mutants) {
+                        List<Test> tests, List<Manual> manual, List<Rule> structure, List<Mutant> mutants,
+                        List<String> allow) {
         }
 
         record Test(String test, Double points, Integer timeoutMillis) {

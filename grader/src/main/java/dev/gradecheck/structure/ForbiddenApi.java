@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The API families graded code may not use, and which packages, types and members belong to them. One table for the
- * source rule {@code forbidden-api} and the bytecode scan, so both judge alike.
+ * Named families of APIs graded code may not use, and which packages, types and members belong to them: the words of
+ * the messages. What is allowed is decided by the allow-list {@link dev.gradecheck.policy.ApiPolicy}; a refused use
+ * that belongs to a family here gets the family's description and hint, any other refused use
+ * {@link #NOT_ALLOWED}'s. One table for the source rule {@code forbidden-api} and the bytecode scan, so both word
+ * alike.
  *
  * <p>Names are fully qualified with dots; nested types may use {@code .} or {@code $}. A type belongs to a family
  * when it, an enclosing type or its package is listed. Some families are forbidden only member by member: of
@@ -48,6 +51,12 @@ public final class ForbiddenApi {
             "test-framework and grader classes (org.junit, org.opentest4j, dev.gradecheck) are not available to graded"
                     + " code",
             "Keep your own tests under src/test/java; graded files must not use JUnit or the grader.");
+
+    /** Everything the allow-list refuses that no named family covers. */
+    public static final ApiFamily NOT_ALLOWED = new ApiFamily("not-allowed",
+            "not among the APIs this exercise allows",
+            "Use only the Java core library the exercise statement lists (java.lang, java.util, java.util.function,"
+                    + " sequential java.util.stream, java.math); if you need something else, ask your instructor.");
 
     private static final ForbiddenApi STANDARD = new ForbiddenApi();
 
@@ -96,7 +105,8 @@ public final class ForbiddenApi {
     }
 
     private void listTypes() {
-        types(REFLECTION, "java.lang.Module", "java.lang.ModuleLayer");
+        types(REFLECTION, "java.lang.Module", "java.lang.ModuleLayer", "java.beans.Expression", "java.beans.Statement",
+                "java.beans.EventHandler");
         types(CLASS_LOADING, "java.lang.ClassLoader", "java.security.SecureClassLoader", "java.lang.Compiler",
                 "java.util.ServiceLoader");
         types(EXIT, "java.lang.Runtime", "java.lang.Shutdown");
@@ -110,7 +120,8 @@ public final class ForbiddenApi {
                 "java.util.concurrent.RecursiveTask", "java.util.concurrent.RecursiveAction",
                 "java.util.concurrent.CountedCompleter", "java.util.concurrent.CompletableFuture",
                 "java.util.concurrent.ThreadFactory", "java.util.concurrent.FutureTask",
-                "java.util.concurrent.CompletionService", "java.util.concurrent.ExecutorCompletionService");
+                "java.util.concurrent.CompletionService", "java.util.concurrent.ExecutorCompletionService",
+                "java.util.concurrent.SubmissionPublisher");
         types(IO, "java.io.File*", "java.io.RandomAccessFile", "java.util.logging.FileHandler", "java.util.zip.ZipFile",
                 "java.util.jar.JarFile");
         types(SYSTEM, "java.lang.SecurityManager");
@@ -118,6 +129,7 @@ public final class ForbiddenApi {
 
     private void listMembers() {
         members(EXIT, "java.lang.System", "exit");
+        members(THREADS, "java.lang.Object", "wait", "notify", "notifyAll");
         members(EXIT, "java.lang.Runtime", "exit", "halt", "addShutdownHook", "removeShutdownHook");
         members(PROCESS, "java.lang.Runtime", "exec");
         members(NATIVE, "java.lang.System", "load", "loadLibrary", "mapLibraryName");
@@ -216,6 +228,24 @@ public final class ForbiddenApi {
      */
     public Optional<ApiFamily> forMethodName(String methodName) {
         return methodNames.stream().filter(rule -> rule.member().matches(methodName)).map(MemberRule::family).findFirst();
+    }
+
+    /** The family that words a refused use of the type {@code qualifiedName}: its own, else {@link #NOT_ALLOWED}. */
+    public ApiFamily familyOfType(String qualifiedName) {
+        return forType(qualifiedName).orElse(NOT_ALLOWED);
+    }
+
+    /**
+     * The family that words a refused use of a member: the member's own, a file-opening constructor's, its type's,
+     * else {@link #NOT_ALLOWED}.
+     *
+     * @param parameterTypes qualified parameter types of a constructor ({@code <init>}); may be empty when unknown
+     */
+    public ApiFamily familyOfMember(String ownerQualifiedName, String memberName, List<String> parameterTypes) {
+        return forMember(ownerQualifiedName, memberName)
+                .or(() -> memberName.equals("<init>") ? forConstructor(ownerQualifiedName, parameterTypes) : Optional.empty())
+                .or(() -> forType(ownerQualifiedName))
+                .orElse(NOT_ALLOWED);
     }
 
     /** True when the table says anything about {@code qualifiedType} or its members (used to resolve simple names). */

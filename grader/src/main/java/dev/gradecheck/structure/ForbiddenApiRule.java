@@ -13,6 +13,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.gradecheck.api.Finding;
+import dev.gradecheck.policy.ApiPolicy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,11 +24,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code forbidden-api}: no student source refers to a family of {@link ForbiddenApi} — through imports, types,
- * calls, field accesses, method references, annotations, {@code native} methods, or strings naming a forbidden
- * class. Works on the syntax tree alone, so it also judges code that does not compile; the bytecode scan judges what
- * compiles, which fully qualified names and computed strings cannot dodge. One finding per family and line, the most
- * specific use first.
+ * {@code forbidden-api}: every JDK type and member a student source names must be allowed by the exercise's allow-list
+ * ({@link dev.gradecheck.policy.ApiPolicy}) — through imports, types, calls, field accesses, method references,
+ * constructors and annotations; {@code native} methods and strings naming a class of a named family are refused too.
+ * Refusals are worded by {@link ForbiddenApi}'s families, else as not among the APIs the exercise allows.
+ *
+ * <p>Works on the syntax tree alone, so it also judges code that does not compile, and judges only names it can
+ * resolve to a type of the JDK (or of a named family): the course's and the student's own types, variables and
+ * unknown names are left to the bytecode check, which judges what compiles and which fully qualified names and
+ * computed strings cannot dodge. One finding per family and line, the most specific use first.
  */
 final class ForbiddenApiRule implements Rule {
 
@@ -47,7 +52,7 @@ final class ForbiddenApiRule implements Rule {
     public List<Finding> check(RuleContext context) {
         List<Finding> findings = new ArrayList<>();
         for (ParsedSource source : context.sources()) {
-            List<Use> uses = new Uses(source, context.forbidden()).all();
+            List<Use> uses = new Uses(source, context.forbidden(), context.policy()).all();
             for (Use use : mostSpecificPerLine(source, uses)) {
                 findings.add(context.rule().finding(source.locationOf(use.node()), source.prefix(use.node()) + ": "
                         + use.what() + " — " + use.family().description(), use.family().hint()));
@@ -81,12 +86,14 @@ final class ForbiddenApiRule implements Rule {
 
         private final ParsedSource source;
         private final ForbiddenApi forbidden;
+        private final ApiPolicy policy;
         private final ImportScope scope;
         private final List<Use> uses = new ArrayList<>();
 
-        Uses(ParsedSource source, ForbiddenApi forbidden) {
+        Uses(ParsedSource source, ForbiddenApi forbidden, ApiPolicy policy) {
             this.source = source;
             this.forbidden = forbidden;
+            this.policy = policy;
             this.scope = new ImportScope(source.unit(), forbidden);
         }
 
@@ -113,29 +120,42 @@ final class ForbiddenApiRule implements Rule {
                 add(method.getName(), "declares the native method " + method.getNameAsString(), ForbiddenApi.NATIVE,
                         MEMBER, "");
             } else if (node instanceof StringLiteralExpr string) {
-                forbidden.forNamedClass(string.getValue()).ifPresent(family ->
-                        add(string, "names " + string.getValue() + " in a string", family, STRING, ""));
+                forbidden.forNamedClass(string.getValue())
+                        .filter(family -> !policy.allowsType(string.getValue().strip().replace('/', '.')))
+                        .ifPresent(family -> add(string, "names " + string.getValue() + " in a string", family, STRING, ""));
             }
         }
 
+        /**
+         * An import is reported only when it names a type of a named family (or a refused member): importing another
+         * type does nothing by itself, its uses are reported where they are.
+         */
         private void importDeclaration(ImportDeclaration declaration) {
             String name = declaration.getNameAsString();
+            int dot = name.lastIndexOf('.');
             Optional<ApiFamily> family;
             if (declaration.isStatic() && !declaration.isAsterisk()) {
-                int dot = name.lastIndexOf('.');
-                family = dot < 0 ? Optional.empty()
-                        : forbidden.forMember(name.substring(0, dot), name.substring(dot + 1))
-                                .or(() -> forbidden.forType(name.substring(0, dot)));
+                String owner = dot < 0 ? "" : name.substring(0, dot);
+                family = dot < 0 || !judged(owner) || policy.allowsMember(owner, name.substring(dot + 1)) ? Optional.empty()
+                        : Optional.of(forbidden.familyOfMember(owner, name.substring(dot + 1), List.of()));
+            } else if (declaration.isAsterisk()) {
+                family = forbidden.forType(name).filter(found -> !policy.namesPackage(name));
             } else {
-                family = forbidden.forType(name);
+                family = forbidden.forType(name).filter(found -> !policy.allowsType(name));
             }
             family.ifPresent(found -> add(declaration, "imports " + name + (declaration.isAsterisk() ? ".*" : ""),
                     found, TYPE, ""));
         }
 
+        /** Only names of the JDK and of the named families are judged here; the rest is left to the bytecode check. */
+        private boolean judged(String qualifiedName) {
+            return !policy.isCourseType(qualifiedName)
+                    && (JdkTypes.exists(qualifiedName) || forbidden.forType(qualifiedName).isPresent());
+        }
+
         private void typeReference(Node node, String written, String verb) {
-            scope.resolve(written).ifPresent(type -> forbidden.forType(type)
-                    .ifPresent(family -> add(node, verb + " " + type, family, TYPE, type)));
+            scope.resolve(written).filter(type -> judged(type) && !policy.allowsType(type))
+                    .ifPresent(type -> add(node, verb + " " + type, forbidden.familyOfType(type), TYPE, type));
         }
 
         private void call(MethodCallExpr call) {
@@ -168,20 +188,44 @@ final class ForbiddenApiRule implements Rule {
             scope.resolve(receiver).ifPresent(owner -> memberOf(node, owner, name, verb));
         }
 
+        /**
+         * A member of a resolved type; {@code java.lang.System.out} as a receiver is the field {@code out} of
+         * {@code System} (what is called on the field's value has a type this rule cannot know).
+         */
         private void memberOf(Node node, String owner, String name, String verb) {
+            String[] segments = owner.split("\\.");
+            for (int i = 1; i < segments.length; i++) {
+                if (!segments[i].isEmpty() && !segments[i - 1].isEmpty() && Character.isLowerCase(segments[i].charAt(0))
+                        && Character.isUpperCase(segments[i - 1].charAt(0))) {
+                    String type = String.join(".", java.util.Arrays.copyOfRange(segments, 0, i));
+                    memberOf(node, type, segments[i], "uses");
+                    return;
+                }
+            }
+            String member = name.equals("new") && node instanceof MethodReferenceExpr ? "<init>" : name;
+            if (!judged(owner) || policy.allowsMember(owner, member)) {
+                return;
+            }
             String what = verb + " " + owner + (node instanceof MethodReferenceExpr ? "::" : ".") + name;
-            forbidden.forMember(owner, name).ifPresentOrElse(family -> add(node, what, family, MEMBER, owner),
-                    () -> forbidden.forType(owner).ifPresent(family -> add(node, what, family, CALL, owner)));
+            ApiFamily family = forbidden.familyOfMember(owner, member, List.of());
+            boolean specific = policy.allowsType(owner) || forbidden.forMember(owner, member).isPresent();
+            add(node, what, family, specific ? MEMBER : CALL, owner);
         }
 
         private void creation(ObjectCreationExpr creation) {
+            Optional<String> type = scope.resolve(creation.getType().getNameWithScope())
+                    .or(() -> javaIo(creation.getType().getNameAsString()));
+            if (type.isEmpty() || !judged(type.get()) || policy.allowsMember(type.get(), "<init>")) {
+                return;
+            }
             boolean fileName = creation.getArguments().isNonEmpty() && creation.getArgument(0) instanceof StringLiteralExpr;
-            if (fileName) {
-                scope.resolve(creation.getType().getNameWithScope()).or(() -> javaIo(creation.getType().getNameAsString()))
-                        .flatMap(type -> forbidden.forConstructor(type, List.of("java.lang.String"))
-                                .map(family -> new Use(creation, "creates a " + type + " on a file name", family, MEMBER,
-                                        type)))
-                        .ifPresent(uses::add);
+            Optional<ApiFamily> opensFile = fileName ? forbidden.forConstructor(type.get(), List.of("java.lang.String"))
+                    : Optional.empty();
+            if (opensFile.isPresent()) {
+                uses.add(new Use(creation, "creates a " + type.get() + " on a file name", opensFile.get(), MEMBER, type.get()));
+            } else if (policy.allowsType(type.get())) {
+                uses.add(new Use(creation, "creates a " + type.get(), forbidden.familyOfMember(type.get(), "<init>", List.of()),
+                        MEMBER, type.get()));
             }
         }
 

@@ -11,10 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Resolves type names as written in one source to qualified names, the way javac would for the names the forbidden
- * API table cares about, without a symbol solver: a qualified name stands for itself; a simple name is the file's own
- * type if it declares one, else a single-type import, else a {@code java.lang} type the table governs, else a type of
- * an on-demand import the table governs.
+ * Resolves type names as written in one source to qualified names, the way javac would for the JDK's types and the
+ * names the forbidden API table cares about, without a symbol solver: a qualified name stands for itself; a simple
+ * name is the file's own type if it declares one, else a single-type import, else a {@code java.lang} type of the JDK
+ * (or the table), else a type of an on-demand import that the JDK has (or the table governs).
  */
 final class ImportScope {
 
@@ -73,10 +73,14 @@ final class ImportScope {
                 return Optional.of(imported);
             }
         }
-        if (forbidden.governs("java.lang." + simpleName)) {
+        if (known("java.lang." + simpleName)) {
             return Optional.of("java.lang." + simpleName);
         }
         return onDemandImports.stream().map(packageName -> packageName + "." + simpleName)
-                .filter(forbidden::governs).findFirst();
+                .filter(this::known).findFirst();
+    }
+
+    private boolean known(String qualifiedName) {
+        return JdkTypes.exists(qualifiedName) || forbidden.governs(qualifiedName);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gradecheck.structure;
 
+import dev.gradecheck.policy.ApiPolicy;
 import java.util.List;
 
 /**
@@ -8,9 +9,11 @@ import java.util.List;
  * @param rule the manifest's declaration: severity, points, parameters, hint
  * @param sources the exercise's sources that could be parsed, sorted by declared path
  * @param api the template's required API
- * @param forbidden the forbidden API families
+ * @param forbidden the named API families that word refusals
+ * @param policy what the exercise allows
  */
-record RuleContext(StructureRule rule, List<ParsedSource> sources, ApiCatalog api, ForbiddenApi forbidden) {
+record RuleContext(StructureRule rule, List<ParsedSource> sources, ApiCatalog api, ForbiddenApi forbidden,
+                   ApiPolicy policy) {
 
     RuleContext {
         sources = List.copyOf(sources);

@@ -3,6 +3,7 @@ package dev.gradecheck.structure;
 import dev.gradecheck.api.Finding;
 import dev.gradecheck.api.Location;
 import dev.gradecheck.api.Severity;
+import dev.gradecheck.policy.ApiPolicy;
 import dev.gradecheck.submission.StudentSource;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,16 +58,26 @@ public final class StructureChecker {
      * @return never null; never throws for anything the sources contain
      */
     public List<Finding> check(List<StructureRule> rules, List<StudentSource> sources) {
+        return check(rules, sources, ApiPolicy.standard());
+    }
+
+    /**
+     * The findings of {@code rules} over {@code sources}, {@code forbidden-api} judging by {@code policy} (the
+     * exercise's allow-list), sorted by location.
+     *
+     * @return never null; never throws for anything the sources contain
+     */
+    public List<Finding> check(List<StructureRule> rules, List<StudentSource> sources, ApiPolicy policy) {
         List<StructureRule> declared = List.copyOf(rules);
         List<StudentSource> sorted = sources.stream().sorted(Comparator.comparing(StudentSource::declaredPath)).toList();
-        FutureTask<List<Finding>> task = new FutureTask<>(() -> checkNow(declared, sorted));
+        FutureTask<List<Finding>> task = new FutureTask<>(() -> checkNow(declared, sorted, policy));
         Thread thread = new Thread(null, task, "gradecheck-structure", STACK_BYTES);
         thread.setDaemon(true);
         thread.start();
         return await(task, sorted);
     }
 
-    private List<Finding> checkNow(List<StructureRule> rules, List<StudentSource> sources) {
+    private List<Finding> checkNow(List<StructureRule> rules, List<StudentSource> sources, ApiPolicy policy) {
         SourceParser parser = new SourceParser();
         List<Finding> findings = new ArrayList<>();
         List<ParsedSource> parsed = new ArrayList<>();
@@ -79,15 +90,15 @@ public final class StructureChecker {
             }
         }
         for (StructureRule rule : rules) {
-            findings.addAll(capped(rule, run(rule, parsed)));
+            findings.addAll(capped(rule, run(rule, parsed, policy)));
         }
         findings.sort(ORDER);
         return List.copyOf(findings);
     }
 
-    private List<Finding> run(StructureRule rule, List<ParsedSource> parsed) {
+    private List<Finding> run(StructureRule rule, List<ParsedSource> parsed, ApiPolicy policy) {
         try {
-            return RULES.get(rule.rule()).check(new RuleContext(rule, parsed, api, ForbiddenApi.standard()));
+            return RULES.get(rule.rule()).check(new RuleContext(rule, parsed, api, ForbiddenApi.standard(), policy));
         } catch (RuntimeException | StackOverflowError e) {
             String file = parsed.isEmpty() ? "" : parsed.get(0).source().submissionPath();
             return List.of(rule.finding(Location.of(file), "the rule " + rule.rule() + " could not be checked: " + e,

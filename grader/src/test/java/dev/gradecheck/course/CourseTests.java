@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradecheck.api.TestId;
+import dev.gradecheck.policy.ApiPattern;
 import dev.gradecheck.testing.RepoCourse;
 import dev.gradecheck.testing.TinyCourse;
 import java.io.IOException;
@@ -99,6 +100,18 @@ class CourseTests {
         assertEquals(message, problem.getMessage());
     }
 
+    @Test
+    void readsTheEntriesAnExerciseAddsToTheAllowList() throws Exception {
+        TinyCourse.write(root);
+        TinyCourse.file(root, "exercises/calc/exercise.json", TinyCourse.MANIFEST.replace("\"timeoutMillis\": 5000",
+                "\"allow\": [\"java.util.concurrent.*\", \"java.nio.file.Files#readAllLines\"], \"timeoutMillis\": 5000"));
+
+        Exercise calc = Course.load(root).exercise("calc").orElseThrow();
+
+        assertEquals(List.of("java.util.concurrent.*", "java.nio.file.Files#readAllLines"),
+                calc.allow().stream().map(ApiPattern::text).toList());
+    }
+
     static Stream<Arguments> brokenManifests() {
         String file = "exercises/calc/exercise.json: ";
         return Stream.of(
@@ -113,7 +126,13 @@ class CourseTests {
                 Arguments.of("\"id\": \"calc\"", "\"id\": \"calculator\"",
                         file + "\"id\" must equal the folder name \"calc\", was \"calculator\""),
                 Arguments.of("\"title\": \"Adding", "\"titel\": \"Adding",
-                        file + "unknown field \"titel\" — the known fields are id, manual, mutants, order, structure, studentFiles, tests, timeoutMillis, title"),
+                        file + "unknown field \"titel\" — the known fields are allow, id, manual, mutants, order, structure, studentFiles, tests, timeoutMillis, title"),
+                Arguments.of("\"timeoutMillis\": 5000", "\"allow\": [\"java.util.concurrent\"], \"timeoutMillis\": 5000",
+                        file + "\"allow[0]\" must be written as " + ApiPattern.FORMS + ", was \"java.util.concurrent\""),
+                Arguments.of("\"timeoutMillis\": 5000", "\"allow\": [\"java.nio.file.Files#\"], \"timeoutMillis\": 5000",
+                        file + "\"allow[0]\" must be written as " + ApiPattern.FORMS + ", was \"java.nio.file.Files#\""),
+                Arguments.of("\"timeoutMillis\": 5000", "\"allow\": [\"java.util.concurrent.*\", \"java.util.concurrent.*\"], \"timeoutMillis\": 5000",
+                        file + "\"allow[1]\" is listed twice, was \"java.util.concurrent.*\""),
                 Arguments.of("\"timeoutMillis\": 5000", "\"order\": 0, \"timeoutMillis\": 5000",
                         file + "\"order\" must be 1..1000 (the exercise's place in the course), was 0"),
                 Arguments.of("demo/calc/Calc.java", "demo/calc/Calculator.java",

@@ -69,7 +69,10 @@ class HostileSubmissionTests {
                 Arguments.of("writes-report-files", Expectation.BLOCKED),
                 Arguments.of("service-loader-engine", Expectation.FULL_MARKS),
                 Arguments.of("junit-package-class", Expectation.FULL_MARKS),
-                Arguments.of("reflection-computed-name", Expectation.BLOCKED));
+                Arguments.of("reflection-computed-name", Expectation.BLOCKED),
+                Arguments.of("beans-expression-forging", Expectation.BLOCKED),
+                Arguments.of("xslt-extension-function", Expectation.BLOCKED),
+                Arguments.of("submission-publisher-pool", Expectation.BLOCKED));
     }
 
     @ParameterizedTest(name = "{0}")

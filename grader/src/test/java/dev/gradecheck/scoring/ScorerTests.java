@@ -29,7 +29,7 @@ class ScorerTests {
     private static final TestId SECOND = TestId.parse("p.HiddenTests#second");
     private static final Exercise EXERCISE = new Exercise("ex", "Exercise", Path.of("exercises/ex"), List.of("p/A.java"),
             List.of(new HiddenTest(FIRST, 2, Duration.ofSeconds(1)), new HiddenTest(SECOND, 3, Duration.ofSeconds(1))),
-            List.of(new ManualItem("answer", "Written answer", 5)), List.of(), List.of(), OptionalInt.empty());
+            List.of(new ManualItem("answer", "Written answer", 5)), List.of(), List.of(), OptionalInt.empty(), List.of());
 
     @Test
     void givesFullPointsToPassedTestsAndNoneToFailedOnes() {

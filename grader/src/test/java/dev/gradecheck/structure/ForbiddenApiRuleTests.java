@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradecheck.api.Finding;
 import dev.gradecheck.api.Severity;
+import dev.gradecheck.policy.ApiPattern;
+import dev.gradecheck.policy.ApiPolicy;
 import dev.gradecheck.submission.StudentSource;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +16,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ForbiddenApiRuleTests {
 
-    private static final Map<String, ApiFamily> FAMILIES = Map.of("reflection", ForbiddenApi.REFLECTION,
-            "class-loading", ForbiddenApi.CLASS_LOADING, "exit", ForbiddenApi.EXIT, "process", ForbiddenApi.PROCESS,
-            "threads", ForbiddenApi.THREADS, "io", ForbiddenApi.IO, "system", ForbiddenApi.SYSTEM,
-            "native", ForbiddenApi.NATIVE, "internal", ForbiddenApi.INTERNAL, "test-framework", ForbiddenApi.TEST_FRAMEWORK);
+    private static final Map<String, ApiFamily> FAMILIES = Map.ofEntries(Map.entry("reflection", ForbiddenApi.REFLECTION),
+            Map.entry("class-loading", ForbiddenApi.CLASS_LOADING), Map.entry("exit", ForbiddenApi.EXIT),
+            Map.entry("process", ForbiddenApi.PROCESS), Map.entry("threads", ForbiddenApi.THREADS),
+            Map.entry("io", ForbiddenApi.IO), Map.entry("system", ForbiddenApi.SYSTEM), Map.entry("native", ForbiddenApi.NATIVE),
+            Map.entry("internal", ForbiddenApi.INTERNAL), Map.entry("test-framework", ForbiddenApi.TEST_FRAMEWORK),
+            Map.entry("not-allowed", ForbiddenApi.NOT_ALLOWED));
     private static final StructureRule RULE = StructureRule.of(StructureRule.FORBIDDEN_API, Severity.ZERO);
     private static final StructureChecker CHECKER = StructureChecker.create(ApiCatalog.empty());
 
@@ -32,7 +36,9 @@ class ForbiddenApiRuleTests {
         "NioFiles,               io",         "Socket,                io",         "PrintWriterOnFile, io",
         "SetOut,                 system",     "Getenv,                system",     "Unsafe,            internal",
         "NativeMethod,           native",     "JUnitAssertions,       test-framework",
-        "GraderInternals,        test-framework", "ClassNameInString, exit"})
+        "GraderInternals,        test-framework", "ClassNameInString, exit",
+        "BeansExpression,        reflection", "SystemGetProperty,     not-allowed", "NamedInNoList,     not-allowed",
+        "SystemInField,          not-allowed"})
     void reportsEachFamilyAtItsLine(String fixture, String family) {
         List<Finding> findings = check("forbidden-api/" + fixture);
 
@@ -57,6 +63,25 @@ class ForbiddenApiRuleTests {
     @Test
     void allowsOrdinaryCodeAndOwnTypesNamedLikeJdkOnes() {
         assertEquals(List.of(), check("forbidden-api/Clean"));
+    }
+
+    @Test
+    void namesTheMemberNoListAllows() {
+        List<Finding> findings = check("forbidden-api/SystemGetProperty");
+
+        assertEquals("Mlp.java:6:16: calls java.lang.System.getProperty — not among the APIs this exercise allows",
+                findings.get(0).message());
+    }
+
+    @Test
+    void admitsWhatTheExerciseAllows() {
+        ApiPolicy widened = ApiPolicy.standard().widenedBy(List.of(ApiPattern.parse("java.util.logging.*"),
+                ApiPattern.parse("java.lang.System#getProperty")));
+
+        for (String fixture : List.of("forbidden-api/NamedInNoList", "forbidden-api/SystemGetProperty")) {
+            assertEquals(List.of(), CHECKER.check(List.of(RULE),
+                    List.of(StructureFixtures.source("backprop/mlp/Mlp.java", fixture)), widened), fixture);
+        }
     }
 
     @Test
