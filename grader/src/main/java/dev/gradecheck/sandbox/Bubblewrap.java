@@ -15,10 +15,11 @@ import java.util.stream.Stream;
 /**
  * The bubblewrap ({@code bwrap}) command line that puts one child JVM in a sandbox of its own: new user, mount, PID,
  * network, IPC and UTS namespaces; of the host's files only the system libraries, the JDK and the child's class path,
- * all read-only, and its events folder; no {@code /proc} at all (so no {@code /proc/self/mem}, no
- * {@code /proc/self/fd}, no other process's command line); a fresh, size-capped {@code /tmp} and {@code /dev/shm} that
- * vanish with the child; a new session (no terminal to inject into); no user namespaces inside; killed when the grader
- * dies.
+ * all read-only; no {@code /proc} at all (so no {@code /proc/self/mem}, no {@code /proc/self/fd}, no other process's
+ * command line); a fresh, size-capped {@code /tmp} and {@code /dev/shm} of its own, read-only, so that nothing it could
+ * write anywhere can be run or loaded as native code (the kernel offers no {@code noexec} to bubblewrap); a new
+ * session (no terminal to inject into); no user namespaces inside; killed when the grader dies. Its event channel is
+ * its inherited standard output, so it needs nothing writable.
  *
  * <p>Without {@code /proc} the dynamic loader cannot find the JDK's own libraries relative to the launcher, so
  * {@code LD_LIBRARY_PATH} names them. Inside, every path is where it is outside, so the job's paths need no
@@ -49,9 +50,8 @@ final class Bubblewrap {
      *
      * @param java the {@code java} launcher the child runs
      * @param readOnly what the child may read: its class path entries
-     * @param writable what it may write besides {@code /tmp}: its events folder
      */
-    List<String> prefix(Path java, List<Path> readOnly, List<Path> writable) {
+    List<String> prefix(Path java, List<Path> readOnly) {
         List<String> command = new ArrayList<>(List.of(executable.toString(), "--unshare-all", "--unshare-user", "--disable-userns",
                 "--die-with-parent", "--new-session", "--hostname", "gradecheck",
                 "--size", Long.toString(TMPFS_BYTES), "--tmpfs", "/tmp",
@@ -62,7 +62,7 @@ final class Bubblewrap {
         bind(command, "--ro-bind", home);
         jdkLinkTargets(home).forEach(target -> bind(command, "--ro-bind", target));
         readOnly.forEach(path -> bind(command, "--ro-bind", path));
-        writable.forEach(path -> bind(command, "--bind", path));
+        command.addAll(List.of("--remount-ro", "/tmp", "--remount-ro", "/dev/shm"));
         command.addAll(List.of("--setenv", "LD_LIBRARY_PATH", home.resolve("lib") + ":" + home.resolve("lib/server"),
                 "--chdir", "/tmp", "--"));
         return List.copyOf(command);

@@ -60,13 +60,13 @@ final class ChildCommand {
         Path java = run.javaExecutable().orElse(settings.javaExecutable());
         List<Path> readable = new ArrayList<>(run.childClasspath());
         readable.add(run.courseFolder());
-        List<String> command = new ArrayList<>(plan.prefixFor(uid, java, readable,
-                List.of(folder.eventsFile().getParent())));
+        List<String> command = new ArrayList<>(plan.prefixFor(uid, java, readable));
         Path tmp = plan.bubblewrap().isPresent() ? Path.of("/tmp") : folder.tmp();
         command.add(java.toString());
         command.add("-Xmx" + settings.heapMegabytes() + "m");
         command.add("-Xss" + settings.stackKilobytes() + "k");
         command.add("-XX:+ExitOnOutOfMemoryError");
+        command.add("-XX:+DisplayVMOutputToStderr");
         command.add("-XX:MaxMetaspaceSize=128m");
         command.addAll(FAST_START);
         command.addAll(run.jvmOptions());

@@ -284,7 +284,7 @@ final class ChildRuntime {
         Process child = start(command, work);
         byte[] token = new byte[Wire.TOKEN_BYTES];
         new SecureRandom().nextBytes(token);
-        JobMessage.send(child, token, work.resolve("events.jsonl"), 100, classpath.subList(0, 1), WARM_UP_CASES);
+        JobMessage.send(child, token, 100, classpath.subList(0, 1), WARM_UP_CASES);
         return awaitSuccess(child);
     }
 

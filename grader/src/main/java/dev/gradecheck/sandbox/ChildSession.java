@@ -157,7 +157,7 @@ final class ChildSession {
         }
 
         private boolean saysWarmedUp() {
-            return FileTail.of(files.stdout(), 4096).contains(ChildMain.WARMED_UP);
+            return FileTail.of(files.stderr(), 4096).contains(ChildMain.WARMED_UP);
         }
 
         /** Waits until everything sent ahead of the job is written (or the child has died). */
@@ -213,7 +213,7 @@ final class ChildSession {
             List<String> command = ChildCommand.of(settings, plan, folder, files, uid, warmUp.isPresent());
             ProcessBuilder builder = ChildCommand.withCleanEnvironment(new ProcessBuilder(command))
                     .directory(workDirectory.toFile())
-                    .redirectOutput(files.stdout().toFile())
+                    .redirectOutput(files.eventsFile().toFile())
                     .redirectError(files.stderr().toFile());
             child = new StartedChild(files, builder.start(), user);
         } catch (IOException | RuntimeException e) {
@@ -241,7 +241,7 @@ final class ChildSession {
         ProcessTree tree = new ProcessTree(child.process());
         try (EventReader reader = new EventReader(files.eventsFile(), token, MAX_EVENT_LINE_BYTES, MAX_EVENTS_BYTES)) {
             child.awaitInput();
-            JobMessage.send(tree.process(), token, files.eventsFile(), settings.outputCapChars(),
+            JobMessage.send(tree.process(), token, settings.outputCapChars(),
                     folder.courseClasspath(), owed.stream().map(test -> test.id().toString()).toList());
             Ending ending = follow(tree, reader, files);
             state.stop();
@@ -408,8 +408,7 @@ final class ChildSession {
     }
 
     private StopMessages.Death death(Process process, ChildFolder files) {
-        boolean outOfMemory = FileTail.of(files.stderr(), TAIL_BYTES).contains("OutOfMemoryError")
-                || FileTail.of(files.stdout(), TAIL_BYTES).contains("OutOfMemoryError");
+        boolean outOfMemory = FileTail.of(files.stderr(), TAIL_BYTES).contains("OutOfMemoryError");
         return new StopMessages.Death(exitCode(process), outOfMemory, settings.heapMegabytes());
     }
 

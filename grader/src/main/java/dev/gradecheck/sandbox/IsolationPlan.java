@@ -54,9 +54,9 @@ record IsolationPlan(List<String> prefix, Isolation isolation, OptionalInt child
 
     /**
      * The whole prefix for one child: the switch to its user id {@code uid} (when it has its own), the limits, then
-     * its sandbox over what it may read and write.
+     * its sandbox over what it may read.
      */
-    List<String> prefixFor(OptionalInt uid, Path java, List<Path> readOnly, List<Path> writable) {
+    List<String> prefixFor(OptionalInt uid, Path java, List<Path> readOnly) {
         if (bubblewrap.isEmpty()) {
             return prefix;
         }
@@ -67,7 +67,7 @@ record IsolationPlan(List<String> prefix, Isolation isolation, OptionalInt child
                     "--no-new-privs", "--"));
         }
         command.addAll(prefix);
-        command.addAll(bubblewrap.get().prefix(java, readOnly, writable));
+        command.addAll(bubblewrap.get().prefix(java, readOnly));
         return command;
     }
 }

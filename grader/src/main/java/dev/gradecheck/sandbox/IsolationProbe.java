@@ -107,7 +107,7 @@ final class IsolationProbe {
                 ? Optional.of(setpriv.isEmpty() ? "the setpriv command is not installed"
                         : "no private folder for the user-id pool in " + System.getProperty("java.io.tmpdir"))
                 : probe(candidate.prefixFor(users.isPresent() ? OptionalInt.of(ChildUsers.FIRST) : OptionalInt.empty(),
-                        settings.javaExecutable(), List.of(tool("true").orElse(Path.of("/bin/true"))), List.of()));
+                        settings.javaExecutable(), List.of(tool("true").orElse(Path.of("/bin/true")))));
         if (root && failure.isEmpty()) {
             failure = letOthersSearch(workDirectory).or(() -> unreachable(workDirectory));
         }

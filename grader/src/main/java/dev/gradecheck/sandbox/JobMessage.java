@@ -19,13 +19,12 @@ final class JobMessage {
      * Sends the job; a child that died before reading it is not an error here (following the child shows how it
      * ended), so write failures are swallowed.
      */
-    static void send(Process child, byte[] token, Path eventsFile, int outputCapChars, List<Path> courseClasspath,
+    static void send(Process child, byte[] token, int outputCapChars, List<Path> courseClasspath,
                      List<String> tests) {
         try (OutputStream stdin = child.getOutputStream();
              JsonGenerator job = Wire.json().createGenerator(stdin)) {
             job.writeStartObject()
                     .write(Wire.JOB_TOKEN, HexFormat.of().formatHex(token))
-                    .write(Wire.JOB_EVENTS_FILE, eventsFile.toString())
                     .write(Wire.JOB_OUTPUT_CAP, outputCapChars);
             job.writeStartArray(Wire.JOB_CLASSPATH);
             courseClasspath.forEach(path -> job.write(path.toString()));

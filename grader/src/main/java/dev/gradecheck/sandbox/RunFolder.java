@@ -121,19 +121,18 @@ final class RunFolder implements Closeable {
 
     /** A new folder for the next child JVM, whose events and temporary folders belong to {@code childUid}, if given. */
     ChildFolder newChild(OptionalInt childUid) throws IOException {
-        Path folder = Files.createDirectory(root.resolve("child-" + ++children));
-        Path events = Files.createDirectory(folder.resolve("events"));
+        Path folder = Files.createDirectory(root.resolve("child-" + ++children),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Path tmp = Files.createDirectory(folder.resolve("tmp"));
-        Path stdout = Files.createFile(folder.resolve("stdout.txt"));
+        Path events = Files.createFile(folder.resolve("events.jsonl"));
         Path stderr = Files.createFile(folder.resolve("stderr.txt"));
         if (childUid.isPresent()) {
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx--x--x"));
-            Files.setPosixFilePermissions(stdout, PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(events, PosixFilePermissions.fromString("rw-------"));
             Files.setPosixFilePermissions(stderr, PosixFilePermissions.fromString("rw-------"));
-            giveToChild(events, childUid.getAsInt());
             giveToChild(tmp, childUid.getAsInt());
         }
-        return new ChildFolder(folder, stdout, stderr, events.resolve("events.jsonl"), tmp);
+        return new ChildFolder(folder, stderr, events, tmp);
     }
 
     private static void giveToChild(Path folder, int uid) throws IOException {

@@ -15,12 +15,11 @@ import java.util.List;
  * What the parent asks the child to do, as read from the child's standard input.
  *
  * @param token the run's secret MAC key, {@link Wire#TOKEN_BYTES} bytes
- * @param eventsFile where to write events; must not exist yet
  * @param outputCapChars how many characters of each test's output to keep
  * @param classpath the course's class folders, loaded in their own class loader
  * @param tests the test methods to run, as {@code fully.qualified.Class#method}, in the parent's order
  */
-record ChildJob(byte[] token, Path eventsFile, int outputCapChars, List<Path> classpath, List<String> tests) {
+record ChildJob(byte[] token, int outputCapChars, List<Path> classpath, List<String> tests) {
 
     /** A job larger than this is not a job. */
     private static final int MAX_JOB_BYTES = 16 * 1024 * 1024;
@@ -45,7 +44,6 @@ record ChildJob(byte[] token, Path eventsFile, int outputCapChars, List<Path> cl
     private static ChildJob fromJson(JsonObject job) {
         return new ChildJob(
                 HexFormat.of().parseHex(job.getString(Wire.JOB_TOKEN)),
-                Path.of(job.getString(Wire.JOB_EVENTS_FILE)),
                 job.getInt(Wire.JOB_OUTPUT_CAP),
                 strings(job.getJsonArray(Wire.JOB_CLASSPATH)).stream().map(Path::of).toList(),
                 strings(job.getJsonArray(Wire.JOB_TESTS)));

@@ -4,6 +4,9 @@ import jakarta.json.stream.JsonParser;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -83,14 +86,16 @@ public final class ChildMain {
     /** Runs the job on standard input; never returns normally (the JVM halts). */
     public static void main(String[] args) {
         Runtime.getRuntime().addShutdownHook(new Thread(ChildMain::killDescendants, "gradecheck-reaper"));
+        OutputStream channel = new FileOutputStream(FileDescriptor.out);
+        System.setOut(System.err);
         Launcher launcher = createLauncher();
         InputStream in = new BufferedInputStream(System.in);
-        int exitCode = List.of(args).contains(WARM_UP) ? warmUpThenRun(launcher, in) : run(launcher, in);
+        int exitCode = List.of(args).contains(WARM_UP) ? warmUpThenRun(launcher, in, channel) : run(launcher, in, channel);
         killDescendants();
         Runtime.getRuntime().halt(exitCode);
     }
 
-    private static int warmUpThenRun(Launcher launcher, InputStream in) {
+    private static int warmUpThenRun(Launcher launcher, InputStream in, OutputStream channel) {
         Rehearsal rehearsal;
         try {
             rehearsal = Rehearsal.read(new DataInputStream(in));
@@ -100,12 +105,12 @@ public final class ChildMain {
         }
         warmUp(launcher);
         rehearsal.run(launcher, in);
-        System.out.println(WARMED_UP);
-        System.out.flush();
-        return run(launcher, in);
+        System.err.println(WARMED_UP);
+        System.err.flush();
+        return run(launcher, in, channel);
     }
 
-    private static int run(Launcher launcher, InputStream in) {
+    private static int run(Launcher launcher, InputStream in, OutputStream events) {
         ChildJob job;
         try {
             job = ChildJob.read(in);
@@ -114,10 +119,10 @@ public final class ChildMain {
             return BAD_JOB;
         }
         System.setIn(new ByteArrayInputStream(new byte[0]));
-        try (EventChannel channel = EventChannel.create(job.eventsFile(), job.token())) {
+        try (EventChannel channel = EventChannel.create(events, job.token())) {
             return runTests(launcher, job, channel);
-        } catch (IOException e) {
-            System.err.println("gradecheck child: cannot open the events file: " + e);
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("gradecheck child: cannot write to the event channel: " + e);
             return NO_CHANNEL;
         }
     }

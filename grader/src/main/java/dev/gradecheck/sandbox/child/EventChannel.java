@@ -4,14 +4,12 @@ import jakarta.json.stream.JsonGenerator;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
 
 /**
@@ -33,12 +31,10 @@ final class EventChannel implements Closeable {
     }
 
     /**
-     * Creates the events file, which must not exist yet (so nothing placed there beforehand, such as a link, is
-     * followed), and opens it for appending.
+     * A channel on {@code stream}: the child's real standard output, taken before anything else could use it. The
+     * parent sends it to a file the child cannot open by name (outside its sandbox, or private to the grader's user).
      */
-    static EventChannel create(Path file, byte[] token) throws IOException {
-        var stream = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+    static EventChannel create(OutputStream stream, byte[] token) {
         return new EventChannel(new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8)), token);
     }
 

@@ -12,7 +12,8 @@ import org.eclipse.parsson.JsonProviderImpl;
 
 /**
  * The format spoken between the sandbox parent and the child runner: the job (parent to child, one JSON object on the
- * child's standard input) and the events (child to parent, JSON lines in a file).
+ * child's standard input) and the events (child to parent, JSON lines on the child's real standard output, which the
+ * parent sends to a file of its own).
  *
  * <p>Every event line is a frame {@code {"p": PAYLOAD, "mac": HEX}} on a line of its own, where {@code PAYLOAD} is
  * the event object serialized as a JSON string and {@code HEX} is the HMAC-SHA256 of the payload's UTF-8 bytes under
@@ -31,7 +32,6 @@ public final class Wire {
 
     // job fields
     public static final String JOB_TOKEN = "token";
-    public static final String JOB_EVENTS_FILE = "events";
     public static final String JOB_OUTPUT_CAP = "outputCap";
     public static final String JOB_CLASSPATH = "classpath";
     public static final String JOB_TESTS = "tests";
