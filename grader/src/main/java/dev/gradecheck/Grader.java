@@ -4,6 +4,7 @@ import dev.gradecheck.api.ExerciseReport;
 import dev.gradecheck.api.GradeReport;
 import dev.gradecheck.api.GradedFile;
 import dev.gradecheck.api.IgnoredPath;
+import dev.gradecheck.api.Integrity;
 import dev.gradecheck.api.Isolation;
 import dev.gradecheck.api.Provenance;
 import dev.gradecheck.api.TestId;
@@ -153,7 +154,7 @@ public final class Grader implements AutoCloseable {
             List<ExerciseReport> reports = score(checked, run);
             Duration duration = Duration.between(startedAt, config.clock().instant());
             return report(reports, located, provenance(submission, gradedFiles(exercises, located), run, startedAt,
-                    duration));
+                    duration), run.map(SandboxRun::integrity).orElse(Integrity.NONE));
         } finally {
             TestRuns used = runs;
             Runnable cleanUp = () -> {
@@ -291,7 +292,8 @@ public final class Grader implements AutoCloseable {
         return own;
     }
 
-    private static GradeReport report(List<ExerciseReport> exercises, LocatedFiles located, Provenance provenance) {
+    private static GradeReport report(List<ExerciseReport> exercises, LocatedFiles located, Provenance provenance,
+                                      Integrity integrity) {
         double score = Points.round(exercises.stream().mapToDouble(ExerciseReport::score).sum());
         double max = Points.round(exercises.stream().mapToDouble(ExerciseReport::maxScore).sum());
         double pending = Points.round(exercises.stream().mapToDouble(ExerciseReport::pendingManualPoints).sum());
@@ -299,7 +301,7 @@ public final class Grader implements AutoCloseable {
                 .map(file -> new IgnoredPath(file.submissionPath(), file.reason()))
                 .sorted(Comparator.comparing(IgnoredPath::path))
                 .toList();
-        return new GradeReport(score, max, pending, exercises, ignored, provenance);
+        return new GradeReport(score, max, pending, exercises, ignored, provenance, integrity);
     }
 
     /** The student files of the graded exercises that the submission holds, sorted by path. */

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param exercises the graded exercises, in course order
  * @param ignored the submission's files the grader did not use
  * @param provenance what was graded, how and when
+ * @param integrity tampering seen on the channel from the child JVMs, for instructors; {@link Integrity#NONE} when none
  */
 public record GradeReport(
         double score,
@@ -19,11 +20,19 @@ public record GradeReport(
         double pendingManualPoints,
         List<ExerciseReport> exercises,
         List<IgnoredPath> ignored,
-        Provenance provenance) {
+        Provenance provenance,
+        Integrity integrity) {
 
     public GradeReport {
         exercises = List.copyOf(exercises);
         ignored = List.copyOf(ignored);
         Objects.requireNonNull(provenance, "provenance");
+        Objects.requireNonNull(integrity, "integrity");
+    }
+
+    /** A report of a grading in which nothing was tampered with. */
+    public GradeReport(double score, double maxScore, double pendingManualPoints, List<ExerciseReport> exercises,
+                       List<IgnoredPath> ignored, Provenance provenance) {
+        this(score, maxScore, pendingManualPoints, exercises, ignored, provenance, Integrity.NONE);
     }
 }

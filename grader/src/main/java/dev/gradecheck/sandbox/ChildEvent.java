@@ -1,13 +1,21 @@
 package dev.gradecheck.sandbox;
 
 import dev.gradecheck.api.CapturedOutput;
+import dev.gradecheck.api.IntegrityEvent;
 import dev.gradecheck.sandbox.child.Wire;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.Optional;
 
-/** One authenticated event from the child runner, decoded. */
+/**
+ * One authenticated event from the child runner, decoded; or, in its place in the stream, a {@link Rejected} line
+ * that was not one.
+ */
 sealed interface ChildEvent {
+
+    /** Not an event: a line of the channel that was rejected (see {@link EventReader}), kept for the record. */
+    record Rejected(IntegrityEvent.Kind kind, String reason) implements ChildEvent {
+    }
 
     /** The child has read its job and opened the channel; no course class has been loaded yet. */
     record Ready() implements ChildEvent {

@@ -1,5 +1,6 @@
 package dev.gradecheck.sandbox;
 
+import dev.gradecheck.api.Integrity;
 import dev.gradecheck.api.Isolation;
 import dev.gradecheck.api.TestResult;
 import java.util.List;
@@ -13,13 +14,16 @@ import java.util.Objects;
  * @param childJvmsStarted how many child JVMs were started (more than one when a child died or was stopped)
  * @param notes things an instructor may want to know that belong to no single test: event lines that were rejected as
  *     not authentic, report entries that were ignored, and the like; empty when nothing unusual happened
+ * @param integrity tampering seen on the children's channels (rejected lines, events breaking the protocol)
  */
-public record SandboxRun(List<TestResult> results, Isolation isolation, int childJvmsStarted, List<String> notes) {
+public record SandboxRun(List<TestResult> results, Isolation isolation, int childJvmsStarted, List<String> notes,
+                         Integrity integrity) {
 
     public SandboxRun {
         results = List.copyOf(results);
         Objects.requireNonNull(isolation, "isolation");
         notes = List.copyOf(notes);
+        Objects.requireNonNull(integrity, "integrity");
         if (childJvmsStarted < 0) {
             throw new IllegalArgumentException("childJvmsStarted must be >= 0, was " + childJvmsStarted);
         }
@@ -27,6 +31,6 @@ public record SandboxRun(List<TestResult> results, Isolation isolation, int chil
 
     /** A run without notes. */
     public SandboxRun(List<TestResult> results, Isolation isolation, int childJvmsStarted) {
-        this(results, isolation, childJvmsStarted, List.of());
+        this(results, isolation, childJvmsStarted, List.of(), Integrity.NONE);
     }
 }
