@@ -8,6 +8,8 @@ import dev.gradecheck.api.Finding;
 import dev.gradecheck.api.GradeReport;
 import dev.gradecheck.api.GradedFile;
 import dev.gradecheck.api.IgnoredPath;
+import dev.gradecheck.api.Integrity;
+import dev.gradecheck.api.IntegrityEvent;
 import dev.gradecheck.api.Isolation;
 import dev.gradecheck.api.Location;
 import dev.gradecheck.api.ManualItemReport;
@@ -55,5 +57,18 @@ public final class SampleReports {
                 Instant.parse("2025-01-02T03:04:05Z"), Duration.ofMillis(4210));
         return new GradeReport(2.5, 15, 5, List.of(mlp, deep), List.of(new IgnoredPath("pom.xml", "not a student file")),
                 provenance);
+    }
+
+    /** {@link #twoExercises()} with tampering seen on the channel: a forged line and a second result. */
+    public static GradeReport flagged() {
+        GradeReport report = twoExercises();
+        TestId hugeBatch = TestId.parse("backprop.mlp.MlpHiddenTests#hugeBatch");
+        Integrity integrity = new Integrity(List.of(
+                new IntegrityEvent(IntegrityEvent.Kind.BAD_SIGNATURE, Optional.of(hugeBatch),
+                        "a line of the events file was rejected: wrong signature", 3),
+                new IntegrityEvent(IntegrityEvent.Kind.NOT_A_FRAME, Optional.empty(),
+                        "a line of the events file was rejected: not a signed frame", 1)));
+        return new GradeReport(report.score(), report.maxScore(), report.pendingManualPoints(), report.exercises(),
+                report.ignored(), report.provenance(), integrity);
     }
 }
