@@ -4,6 +4,7 @@ import dev.gradecheck.api.Integrity;
 import dev.gradecheck.api.TestResult;
 import dev.gradecheck.course.CourseBuild;
 import dev.gradecheck.course.Exercise;
+import dev.gradecheck.sandbox.LingeringThreads;
 import dev.gradecheck.sandbox.PreparedRun;
 import dev.gradecheck.sandbox.Sandbox;
 import dev.gradecheck.sandbox.SandboxRun;
@@ -200,14 +201,16 @@ final class TestRuns implements AutoCloseable {
         List<TestResult> results = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Integrity integrity = Integrity.NONE;
+        List<LingeringThreads> lingering = new ArrayList<>();
         int children = 0;
         for (SandboxRun run : runs) {
             results.addAll(run.results());
             notes.addAll(run.notes());
             integrity = integrity.and(run.integrity());
+            lingering.addAll(run.lingering());
             children += run.childJvmsStarted();
         }
-        return new SandboxRun(results, runs.get(0).isolation(), children, notes, integrity);
+        return new SandboxRun(results, runs.get(0).isolation(), children, notes, integrity, lingering);
     }
 
     /**

@@ -34,6 +34,7 @@ final class JobLedger {
     private final Map<TestId, CapturedOutput> outputSoFar = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
     private final IntegrityLog integrity = new IntegrityLog();
+    private final Map<TestId, LingeringThreads> lingering = new LinkedHashMap<>();
     private final int stackKilobytes;
 
     JobLedger(List<TestSpec> tests, int stackKilobytes) {
@@ -78,6 +79,15 @@ final class JobLedger {
         }
         results.put(test.id(), new TestResult(test.id(), verdict.status(), verdict.message(), finished.output(),
                 published.credit(), published.diagnoses(), finished.duration()));
+        if (finished.lingering().threads() > 0) {
+            lingering.put(test.id(), new LingeringThreads(test.id(), finished.lingering().threads(),
+                    finished.lingering().names()));
+        }
+    }
+
+    /** The tests that left threads running, in job order. */
+    List<LingeringThreads> lingering() {
+        return specs.values().stream().map(t -> lingering.get(t.id())).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Keeps the running test's latest output snapshot, for an end the parent decides. */

@@ -15,15 +15,17 @@ import java.util.Objects;
  * @param notes things an instructor may want to know that belong to no single test: event lines that were rejected as
  *     not authentic, report entries that were ignored, and the like; empty when nothing unusual happened
  * @param integrity tampering seen on the children's channels (rejected lines, events breaking the protocol)
+ * @param lingering the tests that left threads running when they ended, in job order
  */
 public record SandboxRun(List<TestResult> results, Isolation isolation, int childJvmsStarted, List<String> notes,
-                         Integrity integrity) {
+                         Integrity integrity, List<LingeringThreads> lingering) {
 
     public SandboxRun {
         results = List.copyOf(results);
         Objects.requireNonNull(isolation, "isolation");
         notes = List.copyOf(notes);
         Objects.requireNonNull(integrity, "integrity");
+        lingering = List.copyOf(lingering);
         if (childJvmsStarted < 0) {
             throw new IllegalArgumentException("childJvmsStarted must be >= 0, was " + childJvmsStarted);
         }
@@ -31,6 +33,6 @@ public record SandboxRun(List<TestResult> results, Isolation isolation, int chil
 
     /** A run without notes. */
     public SandboxRun(List<TestResult> results, Isolation isolation, int childJvmsStarted) {
-        this(results, isolation, childJvmsStarted, List.of(), Integrity.NONE);
+        this(results, isolation, childJvmsStarted, List.of(), Integrity.NONE, List.of());
     }
 }
