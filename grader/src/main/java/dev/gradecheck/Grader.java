@@ -1,10 +1,13 @@
 package dev.gradecheck;
 
 import dev.gradecheck.api.ExerciseReport;
+import dev.gradecheck.api.Finding;
 import dev.gradecheck.api.GradeReport;
 import dev.gradecheck.api.GradedFile;
 import dev.gradecheck.api.IgnoredPath;
+import dev.gradecheck.api.Integrity;
 import dev.gradecheck.api.Isolation;
+import dev.gradecheck.api.Location;
 import dev.gradecheck.api.Provenance;
 import dev.gradecheck.api.TestId;
 import dev.gradecheck.api.TestResult;
@@ -12,6 +15,7 @@ import dev.gradecheck.course.Course;
 import dev.gradecheck.course.CourseBuild;
 import dev.gradecheck.course.CourseException;
 import dev.gradecheck.course.Exercise;
+import dev.gradecheck.sandbox.LingeringThreads;
 import dev.gradecheck.sandbox.Sandbox;
 import dev.gradecheck.sandbox.SandboxRun;
 import dev.gradecheck.sandbox.WarmUp;
@@ -33,6 +37,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -154,7 +159,7 @@ public final class Grader implements AutoCloseable {
             List<ExerciseReport> reports = score(checked, run);
             Duration duration = Duration.between(startedAt, config.clock().instant());
             return report(reports, located, provenance(submission, gradedFiles(exercises, located), run, startedAt,
-                    duration));
+                    duration), run.map(SandboxRun::integrity).orElse(Integrity.NONE));
         } finally {
             TestRuns used = runs;
             Runnable cleanUp = () -> {
@@ -284,14 +289,37 @@ public final class Grader implements AutoCloseable {
     private static List<ExerciseReport> score(List<ExerciseCheck> checked, Optional<SandboxRun> run) {
         Map<TestId, TestResult> results = new HashMap<>();
         run.ifPresent(ran -> ran.results().forEach(result -> results.put(result.id(), result)));
+        List<LingeringThreads> lingering = run.map(SandboxRun::lingering).orElse(List.of());
         List<ExerciseReport> reports = new ArrayList<>();
         for (ExerciseCheck check : checked) {
             ExerciseOutcome outcome = check.runnable()
-                    ? ExerciseOutcome.ran(check.exercise(), check.findings(), resultsOf(check.exercise(), results))
+                    ? ExerciseOutcome.ran(check.exercise(), withConduct(check, lingering),
+                            resultsOf(check.exercise(), results))
                     : ExerciseOutcome.notRun(check.exercise(), check.findings(), check.notRunReason());
             reports.add(Scorer.score(outcome));
         }
         return reports;
+    }
+
+    /** The front stages' findings, then a warning for each of the exercise's tests that left threads running. */
+    private static List<Finding> withConduct(ExerciseCheck check, List<LingeringThreads> lingering) {
+        Set<TestId> own = new HashSet<>();
+        check.exercise().tests().forEach(test -> own.add(test.id()));
+        List<Finding> findings = new ArrayList<>(check.findings());
+        lingering.stream().filter(left -> own.contains(left.test())).map(Grader::lingeringThread)
+                .forEach(findings::add);
+        return findings;
+    }
+
+    /**
+     * A warning, not a deduction: the thread can no longer harm another test (what it prints afterwards is
+     * discarded), and a forgotten join is a mistake more often than a trick.
+     */
+    private static Finding lingeringThread(LingeringThreads left) {
+        return Finding.warn("lingering-thread", Location.of(""), "the test " + left.test().simpleClassName() + "."
+                + left.test().methodName() + " ended with " + left.threads() + " thread(s) your code started still"
+                + " running (" + String.join(", ", left.names()) + "); what they printed afterwards was discarded",
+                "stop and join every thread you start before the method that started it returns");
     }
 
     private static Map<TestId, TestResult> resultsOf(Exercise exercise, Map<TestId, TestResult> results) {
@@ -305,7 +333,8 @@ public final class Grader implements AutoCloseable {
         return own;
     }
 
-    private static GradeReport report(List<ExerciseReport> exercises, LocatedFiles located, Provenance provenance) {
+    private static GradeReport report(List<ExerciseReport> exercises, LocatedFiles located, Provenance provenance,
+                                      Integrity integrity) {
         double score = Points.round(exercises.stream().mapToDouble(ExerciseReport::score).sum());
         double max = Points.round(exercises.stream().mapToDouble(ExerciseReport::maxScore).sum());
         double pending = Points.round(exercises.stream().mapToDouble(ExerciseReport::pendingManualPoints).sum());
@@ -313,7 +342,7 @@ public final class Grader implements AutoCloseable {
                 .map(file -> new IgnoredPath(file.submissionPath(), file.reason()))
                 .sorted(Comparator.comparing(IgnoredPath::path))
                 .toList();
-        return new GradeReport(score, max, pending, exercises, ignored, provenance);
+        return new GradeReport(score, max, pending, exercises, ignored, provenance, integrity);
     }
 
     /** The student files of the graded exercises that the submission holds, sorted by path. */

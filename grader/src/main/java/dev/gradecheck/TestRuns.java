@@ -1,8 +1,10 @@
 package dev.gradecheck;
 
+import dev.gradecheck.api.Integrity;
 import dev.gradecheck.api.TestResult;
 import dev.gradecheck.course.CourseBuild;
 import dev.gradecheck.course.Exercise;
+import dev.gradecheck.sandbox.LingeringThreads;
 import dev.gradecheck.sandbox.PreparedRun;
 import dev.gradecheck.sandbox.Sandbox;
 import dev.gradecheck.sandbox.SandboxRun;
@@ -191,17 +193,24 @@ final class TestRuns implements AutoCloseable {
         return group.stream().mapToInt(exercise -> exercise.tests().size()).sum();
     }
 
-    /** One run for the report: every group's results, the (common) isolation, all children and notes. */
+    /**
+     * One run for the report: every group's results, the (common) isolation, all children, notes and integrity
+     * events (groups in the order they were checked, which depends on the course only).
+     */
     private static SandboxRun merge(List<SandboxRun> runs) {
         List<TestResult> results = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        Integrity integrity = Integrity.NONE;
+        List<LingeringThreads> lingering = new ArrayList<>();
         int children = 0;
         for (SandboxRun run : runs) {
             results.addAll(run.results());
             notes.addAll(run.notes());
+            integrity = integrity.and(run.integrity());
+            lingering.addAll(run.lingering());
             children += run.childJvmsStarted();
         }
-        return new SandboxRun(results, runs.get(0).isolation(), children, notes);
+        return new SandboxRun(results, runs.get(0).isolation(), children, notes, integrity, lingering);
     }
 
     /**

@@ -8,6 +8,8 @@ import dev.gradecheck.api.Diagnosis;
 import dev.gradecheck.api.ExerciseReport;
 import dev.gradecheck.api.Finding;
 import dev.gradecheck.api.GradeReport;
+import dev.gradecheck.api.Integrity;
+import dev.gradecheck.api.IntegrityEvent;
 import dev.gradecheck.api.ManualItemReport;
 import dev.gradecheck.api.TestReport;
 import dev.gradecheck.api.TestStatus;
@@ -21,7 +23,9 @@ import java.util.stream.Collectors;
  * order: one status-only line {@code "<id>: compilation"}, one status-only {@code "<id>: code checks"} line when
  * the exercise has findings other than compile errors, one scored line per hidden test named
  * {@code "<id>: TestClass.method"} and numbered {@code "<exercise>.<test>"}, and one status-only line per manual item
- * saying it is pending. {@code score} is the automatic score (deductions applied), {@code execution_time} is in
+ * saying it is pending; last, for a grading flagged for tampering, a hidden unscored line {@code "gradecheck:
+ * integrity"} listing what was seen. {@code extra_data.integrity} (never shown to students) always holds the
+ * integrity section. {@code score} is the automatic score (deductions applied), {@code execution_time} is in
  * seconds, every output is Markdown, every student-derived string in it escaped ({@link Escape}: code spans and
  * blocks, or backslash escapes). A refused grading has score 0, no tests, and an output saying why.
  */
@@ -54,7 +58,43 @@ public final class GradescopeResultsWriter implements ReportWriter {
         for (int i = 0; i < report.exercises().size(); i++) {
             addExercise(tests, report.exercises().get(i), i + 1);
         }
+        if (report.integrity().flagged()) {
+            tests.add(integrityLine(report.integrity()));
+        }
         json.add("tests", tests);
+        return json;
+    }
+
+    /**
+     * For instructors only: a hidden, unscored entry listing the tampering (Gradescope never shows a hidden test to
+     * the student, and then hides the student's total too, so a flagged score waits for an instructor).
+     */
+    private static JsonObject integrityLine(Integrity integrity) {
+        JsonObject json = new JsonObject();
+        json.addProperty("name", "gradecheck: integrity");
+        json.addProperty("score", 0);
+        json.addProperty("max_score", 0);
+        json.addProperty("status", "failed");
+        json.addProperty("output", "**" + IntegrityText.FLAGGED + ".**\n\n"
+                + Escape.markdownBlock(String.join("\n", IntegrityText.lines(integrity))));
+        json.addProperty("output_format", "md");
+        json.addProperty("visibility", "hidden");
+        return json;
+    }
+
+    private static JsonObject integrityData(Integrity integrity) {
+        JsonObject json = new JsonObject();
+        json.addProperty("flagged", integrity.flagged());
+        JsonArray events = new JsonArray();
+        for (IntegrityEvent event : integrity.events()) {
+            JsonObject item = new JsonObject();
+            item.addProperty("kind", event.kind().jsonName());
+            event.test().ifPresent(test -> item.addProperty("test", test.toString()));
+            item.addProperty("detail", event.detail());
+            item.addProperty("count", event.count());
+            events.add(item);
+        }
+        json.add("events", events);
         return json;
     }
 
@@ -65,6 +105,7 @@ public final class GradescopeResultsWriter implements ReportWriter {
         json.addProperty("grader_version", report.provenance().graderVersion());
         json.addProperty("suite_hash", report.provenance().suiteHash());
         report.provenance().gitCommit().ifPresent(commit -> json.addProperty("git_commit", commit));
+        json.add("integrity", integrityData(report.integrity()));
         return json;
     }
 

@@ -11,6 +11,8 @@ import dev.gradecheck.api.Finding;
 import dev.gradecheck.api.GradeReport;
 import dev.gradecheck.api.GradedFile;
 import dev.gradecheck.api.IgnoredPath;
+import dev.gradecheck.api.Integrity;
+import dev.gradecheck.api.IntegrityEvent;
 import dev.gradecheck.api.Isolation;
 import dev.gradecheck.api.ManualItemReport;
 import dev.gradecheck.api.Provenance;
@@ -55,6 +57,24 @@ public final class JsonReportWriter implements ReportWriter {
         json.add("exercises", array(report.exercises(), JsonReportWriter::exercise));
         json.add("ignored_files", array(report.ignored(), JsonReportWriter::ignored));
         json.add("provenance", provenance(report.provenance()));
+        json.add("integrity", integrity(report.integrity()));
+        return json;
+    }
+
+    private static JsonObject integrity(Integrity integrity) {
+        JsonObject json = new JsonObject();
+        json.addProperty("flagged", integrity.flagged());
+        json.add("events", array(integrity.events(), JsonReportWriter::integrityEvent));
+        return json;
+    }
+
+    private static JsonObject integrityEvent(IntegrityEvent event) {
+        JsonObject json = new JsonObject();
+        json.addProperty("kind", event.kind().jsonName());
+        json.add("test", event.test().map(test -> (com.google.gson.JsonElement) new com.google.gson.JsonPrimitive(
+                test.toString())).orElse(JsonNull.INSTANCE));
+        json.addProperty("detail", event.detail());
+        json.addProperty("count", event.count());
         return json;
     }
 

@@ -4,6 +4,7 @@ import dev.gradecheck.api.Diagnosis;
 import dev.gradecheck.api.ExerciseReport;
 import dev.gradecheck.api.Finding;
 import dev.gradecheck.api.GradeReport;
+import dev.gradecheck.api.Integrity;
 import dev.gradecheck.api.ManualItemReport;
 import dev.gradecheck.api.TestReport;
 import dev.gradecheck.api.TestStatus;
@@ -17,7 +18,8 @@ import java.util.stream.Collectors;
 /**
  * The readable per-exercise summary the command line prints: each exercise's score, every lost point with its
  * reason (diagnoses grouped by code), every finding with {@code file:line:column} and hint, and pending manual
- * items. Deterministic: no durations.
+ * items, and, for a grading flagged for tampering, an {@code INTEGRITY:} line with what was seen. Deterministic: no
+ * durations.
  */
 public final class TextSummary {
 
@@ -49,7 +51,18 @@ public final class TextSummary {
         if (report.pendingManualPoints() > 0) {
             text.append(" (").append(Numbers.format(report.pendingManualPoints())).append(" points pending manual grading)");
         }
-        return text.append('\n').toString();
+        text.append('\n');
+        appendIntegrity(text, report.integrity());
+        return text.toString();
+    }
+
+    /** The terminal is the operator's and instructor's view: tampering is said plainly, after the total. */
+    private static void appendIntegrity(StringBuilder text, Integrity integrity) {
+        if (!integrity.flagged()) {
+            return;
+        }
+        text.append("INTEGRITY: ").append(IntegrityText.FLAGGED).append(":\n");
+        IntegrityText.lines(integrity).forEach(line -> text.append("    ").append(oneLine(line)).append('\n'));
     }
 
     private static void appendExercise(StringBuilder text, ExerciseReport exercise, int width) {

@@ -1,13 +1,22 @@
 package dev.gradecheck.sandbox;
 
 import dev.gradecheck.api.CapturedOutput;
+import dev.gradecheck.api.IntegrityEvent;
 import dev.gradecheck.sandbox.child.Wire;
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
-/** One authenticated event from the child runner, decoded. */
+/**
+ * One authenticated event from the child runner, decoded; or, in its place in the stream, a {@link Rejected} line
+ * that was not one.
+ */
 sealed interface ChildEvent {
+
+    /** Not an event: a line of the channel that was rejected (see {@link EventReader}), kept for the record. */
+    record Rejected(IntegrityEvent.Kind kind, String reason) implements ChildEvent {
+    }
 
     /** The child has read its job and opened the channel; no course class has been loaded yet. */
     record Ready() implements ChildEvent {
@@ -43,10 +52,21 @@ sealed interface ChildEvent {
      * @param invocation display name of the first failing invocation when that decided the outcome, else empty
      * @param invocations how many invocations (or dynamic tests) ran below the method; 0 for a plain test
      * @param failedInvocations how many of those did not succeed
+     * @param lingering the threads it started that were still alive when it ended: how many, and up to three names
      */
     record Finished(String test, String status, String note, Optional<Thrown> failure, CapturedOutput output,
-                    Duration duration, String invocation, int invocations, int failedInvocations)
+                    Duration duration, String invocation, int invocations, int failedInvocations, Lingering lingering)
             implements ChildEvent {
+    }
+
+    /** Threads a test left running: how many, and up to three of their names (printable, sorted). */
+    record Lingering(int threads, List<String> names) {
+
+        static final Lingering NONE = new Lingering(0, List.of());
+
+        public Lingering {
+            names = List.copyOf(names);
+        }
     }
 
     /** The child ran everything it was asked to and is about to halt. */
@@ -87,6 +107,15 @@ sealed interface ChildEvent {
                         ? payload.getJsonNumber(Wire.DURATION_NANOS).longValue() : 0),
                 payload.getString(Wire.INVOCATION, ""),
                 payload.getInt(Wire.INVOCATIONS, 0),
-                payload.getInt(Wire.FAILED_INVOCATIONS, 0));
+                payload.getInt(Wire.FAILED_INVOCATIONS, 0),
+                lingering(payload));
+    }
+
+    private static Lingering lingering(JsonObject payload) {
+        if (!payload.containsKey(Wire.LINGERING)) {
+            return Lingering.NONE;
+        }
+        return new Lingering(payload.getInt(Wire.LINGERING), payload.getJsonArray(Wire.LINGERING_NAMES)
+                .getValuesAs(jakarta.json.JsonString::getString).stream().limit(3).toList());
     }
 }

@@ -11,13 +11,11 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * One child JVM, from start to end: starts it, sends it the job on its standard input, follows its events, enforces
@@ -247,7 +245,6 @@ final class ChildSession {
             state.stop();
             tree.kill(KILL_PATIENCE);
             state.apply(reader.poll());
-            noteRejectedLines(reader.rejected());
             settle(ending, tree.process(), files);
             return ending;
         } finally {
@@ -419,15 +416,5 @@ final class ChildSession {
     private static String stderrTail(ChildFolder files) {
         String tail = FileTail.of(files.stderr(), 2000).strip();
         return tail.isEmpty() ? "(nothing)" : tail;
-    }
-
-    private void noteRejectedLines(Map<String, Integer> rejected) {
-        if (rejected.isEmpty()) {
-            return;
-        }
-        int total = rejected.values().stream().mapToInt(Integer::intValue).sum();
-        ledger.note("ignored " + total + " line(s) in a child's events file that were not authentic events ("
-                + rejected.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
-                        .collect(Collectors.joining(", ")) + ")");
     }
 }

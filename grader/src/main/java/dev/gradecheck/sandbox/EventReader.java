@@ -1,5 +1,6 @@
 package dev.gradecheck.sandbox;
 
+import dev.gradecheck.api.IntegrityEvent;
 import dev.gradecheck.sandbox.child.Wire;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -26,7 +27,9 @@ import java.util.TreeMap;
 /**
  * Reads the child's events file while it grows: splits it into lines, accepts a line only when it is a frame whose
  * MAC verifies under the run's token and whose sequence number is the next one, and decodes it. Everything else
- * (lines a test printed into the file, forged or replayed frames, overlong lines) is dropped and counted.
+ * (lines a test printed into the file, forged or replayed frames, overlong lines) is dropped, counted, and put in the
+ * poll's list as a {@link ChildEvent.Rejected} in its place among the authentic events, so the parent knows which
+ * test was running when it was written.
  *
  * <p>Memory is bounded: a line longer than the limit is skipped as it streams past, and at most {@code maxTotalBytes}
  * of the file are read. Not thread-safe; one reader per child.
@@ -52,14 +55,17 @@ final class EventReader implements Closeable {
         this.maxTotalBytes = maxTotalBytes;
     }
 
-    /** The events appended since the last call, in order; empty while the child has not created the file. */
+    /**
+     * The events appended since the last call, in order, with a {@link ChildEvent.Rejected} for each line that was
+     * not authentic; empty while the child has not created the file.
+     */
     List<ChildEvent> poll() throws IOException {
         List<ChildEvent> events = new ArrayList<>();
         if (!open()) {
             return events;
         }
         if (channel.size() < position) {
-            reject("the file shrank (someone truncated it)");
+            reject(events, IntegrityEvent.Kind.TRUNCATED, "the file shrank (someone truncated it)");
             position = channel.size();
             line.reset();
         }
@@ -96,7 +102,7 @@ final class EventReader implements Closeable {
             } else if (!skippingOverlongLine) {
                 line.write(b);
                 if (line.size() > maxLineBytes) {
-                    reject("overlong line");
+                    reject(events, IntegrityEvent.Kind.OVERLONG_LINE, "overlong line");
                     skippingOverlongLine = true;
                     line.reset();
                 }
@@ -112,38 +118,36 @@ final class EventReader implements Closeable {
         if (skipped || text.isBlank()) {
             return;
         }
-        accept(text).ifPresent(events::add);
+        events.add(accept(text));
     }
 
-    private Optional<ChildEvent> accept(String text) {
+    private ChildEvent accept(String text) {
         Optional<String[]> frame = frame(text);
         if (frame.isEmpty()) {
-            reject("not a signed frame");
-            return Optional.empty();
+            return reject(IntegrityEvent.Kind.NOT_A_FRAME, "not a signed frame");
         }
         String payload = frame.get()[0];
         if (!Wire.verify(token, payload, frame.get()[1])) {
-            reject("wrong signature");
-            return Optional.empty();
+            return reject(IntegrityEvent.Kind.BAD_SIGNATURE, "wrong signature");
         }
         return decode(payload);
     }
 
-    private Optional<ChildEvent> decode(String payload) {
+    private ChildEvent decode(String payload) {
         try (JsonParser parser = Wire.json().createParser(new StringReader(payload))) {
             parser.next();
             JsonObject object = parser.getObject();
-            if (object.getJsonNumber(Wire.SEQ).longValueExact() != expectedSequence) {
-                reject("out of sequence (replayed?)");
-                return Optional.empty();
+            long sequence = object.getJsonNumber(Wire.SEQ).longValueExact();
+            if (sequence != expectedSequence) {
+                return reject(IntegrityEvent.Kind.OUT_OF_SEQUENCE, sequence < expectedSequence
+                        ? "out of sequence (replayed?)" : "out of sequence (frames left out?)");
             }
             ChildEvent event = ChildEvent.decode(object);
             expectedSequence++;
-            return Optional.of(event);
+            return event;
         } catch (JsonException | IllegalArgumentException | IllegalStateException | ClassCastException
                  | NullPointerException | ArithmeticException e) {
-            reject("signed but undecodable");
-            return Optional.empty();
+            return reject(IntegrityEvent.Kind.UNDECODABLE, "signed but undecodable");
         }
     }
 
@@ -174,8 +178,13 @@ final class EventReader implements Closeable {
         return Wire.FRAME_PAYLOAD.equals(key) ? 0 : Wire.FRAME_MAC.equals(key) ? 1 : -1;
     }
 
-    private void reject(String reason) {
+    private ChildEvent.Rejected reject(IntegrityEvent.Kind kind, String reason) {
         rejected.merge(reason, 1, Integer::sum);
+        return new ChildEvent.Rejected(kind, reason);
+    }
+
+    private void reject(List<ChildEvent> events, IntegrityEvent.Kind kind, String reason) {
+        events.add(reject(kind, reason));
     }
 
     @Override

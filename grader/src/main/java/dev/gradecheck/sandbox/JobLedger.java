@@ -1,6 +1,8 @@
 package dev.gradecheck.sandbox;
 
 import dev.gradecheck.api.CapturedOutput;
+import dev.gradecheck.api.Integrity;
+import dev.gradecheck.api.IntegrityEvent;
 import dev.gradecheck.api.TestId;
 import dev.gradecheck.api.TestResult;
 import dev.gradecheck.api.TestStatus;
@@ -19,8 +21,8 @@ import java.util.OptionalDouble;
 /**
  * The results of one job as they come in, over however many child JVMs it takes. The parent alone builds
  * {@link TestResult}s, here, from the child's authenticated facts (status, what was thrown, output, report entries)
- * or from what the parent itself saw (a timeout, a death). Each test gets exactly one result; later claims are
- * ignored. Not thread-safe.
+ * or from what the parent itself saw (a timeout, a death). Each test gets exactly one result: the first authentic one;
+ * later claims are ignored (and recorded as tampering by {@link SessionState}). Not thread-safe.
  */
 final class JobLedger {
 
@@ -31,6 +33,8 @@ final class JobLedger {
     private final Map<TestId, ReportEntries> entries = new HashMap<>();
     private final Map<TestId, CapturedOutput> outputSoFar = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
+    private final IntegrityLog integrity = new IntegrityLog();
+    private final Map<TestId, LingeringThreads> lingering = new LinkedHashMap<>();
     private final int stackKilobytes;
 
     JobLedger(List<TestSpec> tests, int stackKilobytes) {
@@ -47,6 +51,11 @@ final class JobLedger {
     Optional<TestSpec> open(String test) {
         TestSpec spec = specs.get(test);
         return spec == null || results.containsKey(spec.id()) ? Optional.empty() : Optional.of(spec);
+    }
+
+    /** The job's test named {@code Class#method}, settled or not. */
+    Optional<TestSpec> spec(String test) {
+        return Optional.ofNullable(specs.get(test));
     }
 
     boolean isDone(TestSpec test) {
@@ -70,6 +79,15 @@ final class JobLedger {
         }
         results.put(test.id(), new TestResult(test.id(), verdict.status(), verdict.message(), finished.output(),
                 published.credit(), published.diagnoses(), finished.duration()));
+        if (finished.lingering().threads() > 0) {
+            lingering.put(test.id(), new LingeringThreads(test.id(), finished.lingering().threads(),
+                    finished.lingering().names()));
+        }
+    }
+
+    /** The tests that left threads running, in job order. */
+    List<LingeringThreads> lingering() {
+        return specs.values().stream().map(t -> lingering.get(t.id())).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Keeps the running test's latest output snapshot, for an end the parent decides. */
@@ -97,6 +115,16 @@ final class JobLedger {
         if (notes.size() < MAX_NOTES) {
             notes.add(note);
         }
+    }
+
+    /** Records tampering seen on a channel (see {@link IntegrityLog#record}). */
+    void integrity(IntegrityEvent.Kind kind, Optional<TestId> test, String detail) {
+        integrity.record(kind, test, detail);
+    }
+
+    /** What the job saw of tampering, over all its children. */
+    Integrity integrity() {
+        return integrity.integrity();
     }
 
     List<String> notes() {

@@ -115,7 +115,8 @@ public final class PreparedRun implements AutoCloseable {
         SandboxJob job = new SandboxJob(classpath, tests, workDirectory);
         JobLedger ledger = new JobLedger(job.tests(), settings.stackKilobytes());
         int children = job.tests().isEmpty() ? 0 : runChildren(job, ledger);
-        return new SandboxRun(ledger.results(), plan.isolation(), children, ledger.notes());
+        return new SandboxRun(ledger.results(), plan.isolation(), children, ledger.notes(),
+                ledger.integrity(), ledger.lingering());
     }
 
     /** Starts children until every test is settled; returns how many were started. */

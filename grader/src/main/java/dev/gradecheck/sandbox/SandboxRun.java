@@ -1,5 +1,6 @@
 package dev.gradecheck.sandbox;
 
+import dev.gradecheck.api.Integrity;
 import dev.gradecheck.api.Isolation;
 import dev.gradecheck.api.TestResult;
 import java.util.List;
@@ -13,13 +14,18 @@ import java.util.Objects;
  * @param childJvmsStarted how many child JVMs were started (more than one when a child died or was stopped)
  * @param notes things an instructor may want to know that belong to no single test: event lines that were rejected as
  *     not authentic, report entries that were ignored, and the like; empty when nothing unusual happened
+ * @param integrity tampering seen on the children's channels (rejected lines, events breaking the protocol)
+ * @param lingering the tests that left threads running when they ended, in job order
  */
-public record SandboxRun(List<TestResult> results, Isolation isolation, int childJvmsStarted, List<String> notes) {
+public record SandboxRun(List<TestResult> results, Isolation isolation, int childJvmsStarted, List<String> notes,
+                         Integrity integrity, List<LingeringThreads> lingering) {
 
     public SandboxRun {
         results = List.copyOf(results);
         Objects.requireNonNull(isolation, "isolation");
         notes = List.copyOf(notes);
+        Objects.requireNonNull(integrity, "integrity");
+        lingering = List.copyOf(lingering);
         if (childJvmsStarted < 0) {
             throw new IllegalArgumentException("childJvmsStarted must be >= 0, was " + childJvmsStarted);
         }
@@ -27,6 +33,6 @@ public record SandboxRun(List<TestResult> results, Isolation isolation, int chil
 
     /** A run without notes. */
     public SandboxRun(List<TestResult> results, Isolation isolation, int childJvmsStarted) {
-        this(results, isolation, childJvmsStarted, List.of());
+        this(results, isolation, childJvmsStarted, List.of(), Integrity.NONE, List.of());
     }
 }

@@ -1,13 +1,18 @@
 package dev.gradecheck.sandbox;
 
+import dev.gradecheck.api.IntegrityEvent;
+import dev.gradecheck.sandbox.child.Wire;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What the parent knows about one child from its events: whether it is ready or done, which test or test class it is
- * in and since when. Applies the events about tests to the {@link JobLedger}; an event about a test that is not
- * open (unknown, or already settled) is ignored with a note. Not thread-safe.
+ * in and since when. Applies the events about tests to the {@link JobLedger}, following the runner's protocol: one test
+ * runs at a time, between its start and its result; entries and output belong to the running test; with none running
+ * only tests that never ran are reported, never as a success. An event that breaks it (about a test not asked for,
+ * already settled or not running) and every rejected line are ignored and recorded in the ledger's integrity log,
+ * a rejected line with the test that was running when it was written. Not thread-safe.
  */
 final class SessionState {
 
@@ -30,6 +35,11 @@ final class SessionState {
     }
 
     private void apply(ChildEvent event) {
+        if (event instanceof ChildEvent.Rejected rejected) {
+            ledger.integrity(rejected.kind(), running().map(TestSpec::id), "a line of the events file was rejected: "
+                    + rejected.reason());
+            return;
+        }
         lastEventNanos = System.nanoTime();
         if (event instanceof ChildEvent.Ready) {
             ready = true;
@@ -40,22 +50,75 @@ final class SessionState {
         } else if (event instanceof ChildEvent.ClassFinished) {
             runningClass = null;
         } else if (event instanceof ChildEvent.Started started) {
-            open(started.test()).ifPresent(this::start);
+            startable(started.test()).ifPresent(this::start);
         } else if (event instanceof ChildEvent.Entry entry) {
-            open(entry.test()).ifPresent(test -> ledger.entry(test, entry.key(), entry.value()));
+            running(entry.test(), "a report entry").ifPresent(test -> ledger.entry(test, entry.key(), entry.value()));
         } else if (event instanceof ChildEvent.OutputSoFar output) {
-            open(output.test()).ifPresent(test -> ledger.outputSoFar(test, output.output()));
+            running(output.test(), "output").ifPresent(test -> ledger.outputSoFar(test, output.output()));
         } else if (event instanceof ChildEvent.Finished finished) {
-            open(finished.test()).ifPresent(test -> finish(test, finished));
+            finishable(finished).ifPresent(test -> finish(test, finished));
         }
     }
 
-    private Optional<TestSpec> open(String test) {
+    /** The open test an event names; an event about any other test is recorded and ignored. */
+    private Optional<TestSpec> open(String test, String what) {
         Optional<TestSpec> spec = ledger.open(test);
         if (spec.isEmpty()) {
-            ledger.note("ignored an event about " + test + ", which is not an open test of this job");
+            Optional<TestSpec> known = ledger.spec(test);
+            if (known.isEmpty()) {
+                ledger.integrity(IntegrityEvent.Kind.UNKNOWN_TEST, running().map(TestSpec::id), what + " for "
+                        + IntegrityLog.quoted(test) + ", which this job did not ask for");
+            } else {
+                ledger.integrity(IntegrityEvent.Kind.SECOND_RESULT, Optional.of(known.get().id()), what
+                        + " for a test that already had its result (the first result is kept)");
+            }
         }
         return spec;
+    }
+
+    /** A test may start only when none is running, and only once (an open test has not started before). */
+    private Optional<TestSpec> startable(String test) {
+        Optional<TestSpec> spec = open(test, "a start");
+        if (spec.isPresent() && running != null) {
+            notRunning(spec.get(), "a start while another test was running");
+            return Optional.empty();
+        }
+        return spec;
+    }
+
+    /** Entries and output belong to the running test only. */
+    private Optional<TestSpec> running(String test, String what) {
+        Optional<TestSpec> spec = open(test, what);
+        if (spec.isPresent() && !spec.get().equals(running)) {
+            notRunning(spec.get(), what + " for a test that was not running");
+            return Optional.empty();
+        }
+        return spec;
+    }
+
+    /**
+     * A result belongs to the running test; with no test running, the runner reports only tests that never ran
+     * (skipped, missing, their class failed), never a success.
+     */
+    private Optional<TestSpec> finishable(ChildEvent.Finished finished) {
+        Optional<TestSpec> spec = open(finished.test(), "a result");
+        if (spec.isEmpty() || spec.get().equals(running)) {
+            return spec;
+        }
+        if (running != null) {
+            notRunning(spec.get(), "a result for a test other than the one running");
+            return Optional.empty();
+        }
+        if (Wire.SUCCESSFUL.equals(finished.status())) {
+            notRunning(spec.get(), "a success for a test that never started");
+            return Optional.empty();
+        }
+        return spec;
+    }
+
+    private void notRunning(TestSpec claimed, String what) {
+        ledger.integrity(IntegrityEvent.Kind.NOT_RUNNING_TEST, running().map(TestSpec::id), what + ": "
+                + claimed.id() + " (ignored)");
     }
 
     private void start(TestSpec test) {

@@ -88,6 +88,8 @@ class HostileSubmissionTests {
         check(expectation, exercise(report));
         assertValidReports(report);
         assertStudentOutputNeverBecomesAReport(report);
+        assertFalse(report.integrity().flagged(), "code that cannot reach the channel must not flag the grading: "
+                + report.integrity());
         assertNoProcessLeftBehind();
     }
 

@@ -19,6 +19,36 @@ class GradescopeResultsWriterTests {
             new GradescopeResultsWriter().render(SampleReports.twoExercises())).getAsJsonObject();
 
     @Test
+    void showsTamperingToInstructorsOnlyInAHiddenUnscoredLine() {
+        JsonObject flagged = JsonParser.parseString(
+                new GradescopeResultsWriter().render(SampleReports.flagged())).getAsJsonObject();
+        assertEquals(List.of(), GradescopeSpec.violations(flagged));
+        JsonArray tests = flagged.getAsJsonArray("tests");
+        JsonObject line = tests.get(tests.size() - 1).getAsJsonObject();
+        assertEquals("gradecheck: integrity", line.get("name").getAsString());
+        assertEquals("hidden", line.get("visibility").getAsString());
+        assertEquals(0, line.get("score").getAsDouble());
+        assertEquals(0, line.get("max_score").getAsDouble());
+        assertEquals("**this grading was flagged: its child JVM's event channel was tampered with; the scores count"
+                + " authentic events only.**\n\n```text\n"
+                + "bad-signature [backprop.mlp.MlpHiddenTests#hugeBatch]: a line of the events file was rejected: wrong"
+                + " signature (3 times)\n"
+                + "not-a-frame: a line of the events file was rejected: not a signed frame\n```\n",
+                line.get("output").getAsString());
+        assertEquals(2.5, flagged.get("score").getAsDouble(), "the score is the authentic one");
+        JsonObject integrity = flagged.getAsJsonObject("extra_data").getAsJsonObject("integrity");
+        assertTrue(integrity.get("flagged").getAsBoolean());
+        assertEquals(2, integrity.getAsJsonArray("events").size());
+        assertFalse(flagged.get("output").getAsString().contains("flagged"), "the student's overview says nothing");
+    }
+
+    @Test
+    void addsNoIntegrityLineToAnHonestGrading() {
+        assertFalse(names(results.getAsJsonArray("tests")).contains("gradecheck: integrity"));
+        assertFalse(results.getAsJsonObject("extra_data").getAsJsonObject("integrity").get("flagged").getAsBoolean());
+    }
+
+    @Test
     void followsTheGradescopeSpecFieldByField() {
         assertEquals(List.of(), GradescopeSpec.violations(results));
     }

@@ -32,10 +32,40 @@ class JsonReportWriterTests {
     }
 
     @Test
+    void writesAnUnflaggedIntegritySectionForAnHonestGrading() {
+        JsonObject json = JsonParser.parseString(writer.render(SampleReports.twoExercises())).getAsJsonObject();
+        assertEquals(JsonParser.parseString("{\"flagged\": false, \"events\": []}"), json.get("integrity"));
+    }
+
+    @Test
+    void writesTheTamperingOfAFlaggedGradingValidAgainstTheSchema() {
+        String rendered = writer.render(SampleReports.flagged());
+        assertEquals(List.of(), ReportSchema.errors(rendered));
+        JsonObject integrity = JsonParser.parseString(rendered).getAsJsonObject().getAsJsonObject("integrity");
+        assertEquals(JsonParser.parseString("""
+                {"flagged": true, "events": [
+                  {"kind": "bad-signature", "test": "backprop.mlp.MlpHiddenTests#hugeBatch",
+                   "detail": "a line of the events file was rejected: wrong signature", "count": 3},
+                  {"kind": "not-a-frame", "test": null,
+                   "detail": "a line of the events file was rejected: not a signed frame", "count": 1}]}
+                """), integrity);
+    }
+
+    @Test
+    void schemaRejectsAFlagThatDisagreesWithTheEvents() {
+        String unflagged = writer.render(SampleReports.flagged()).replace("\"flagged\": true", "\"flagged\": false");
+        assertTrue(!ReportSchema.errors(unflagged).isEmpty(), "events without the flag must be rejected");
+        String flagged = writer.render(SampleReports.twoExercises()).replace("\"flagged\": false", "\"flagged\": true");
+        assertTrue(!ReportSchema.errors(flagged).isEmpty(), "the flag without events must be rejected");
+        String unknownKind = writer.render(SampleReports.flagged()).replace("bad-signature", "mystery");
+        assertTrue(!ReportSchema.errors(unknownKind).isEmpty(), "an unknown kind must be rejected");
+    }
+
+    @Test
     void keepsKeysInTheDocumentedOrder() {
         JsonObject json = JsonParser.parseString(writer.render(SampleReports.twoExercises())).getAsJsonObject();
-        assertEquals(List.of("format_version", "status", "reason", "score", "max_score", "pending_manual_points", "exercises", "ignored_files",
-                "provenance"), List.copyOf(json.keySet()));
+        assertEquals(List.of("format_version", "status", "reason", "score", "max_score", "pending_manual_points",
+                "exercises", "ignored_files", "provenance", "integrity"), List.copyOf(json.keySet()));
         JsonObject test = json.getAsJsonArray("exercises").get(0).getAsJsonObject().getAsJsonArray("tests").get(1).getAsJsonObject();
         assertEquals(List.of("name", "id", "score", "max_score", "status", "message", "output", "output_dropped_chars",
                 "diagnoses", "duration_ms"), List.copyOf(test.keySet()));

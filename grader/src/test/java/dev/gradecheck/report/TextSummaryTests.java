@@ -61,4 +61,16 @@ class TextSummaryTests {
         assertEquals("Not graded: the grading was refused (score 0): sub is not a repository of its own: \\e[2Jx\n",
                 TextSummary.render(refused));
     }
+
+    @Test
+    void saysPlainlyThatAGradingWasFlagged() {
+        String summary = TextSummary.render(SampleReports.flagged());
+        assertEquals("Total: 2.5 / 15 (5 points pending manual grading)\n"
+                + "INTEGRITY: this grading was flagged: its child JVM's event channel was tampered with; the scores"
+                + " count authentic events only:\n"
+                + "    bad-signature [backprop.mlp.MlpHiddenTests#hugeBatch]: a line of the events file was rejected:"
+                + " wrong signature (3 times)\n"
+                + "    not-a-frame: a line of the events file was rejected: not a signed frame\n",
+                summary.substring(summary.indexOf("Total:")));
+    }
 }

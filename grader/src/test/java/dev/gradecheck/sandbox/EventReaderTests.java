@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gradecheck.api.IntegrityEvent;
 import dev.gradecheck.sandbox.child.Wire;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -56,7 +57,14 @@ class EventReaderTests {
                 frame(TOKEN, "{\"seq\":2,\"type\":\"done\"}"),
                 "")));
         try (EventReader reader = new EventReader(file, TOKEN, 1000, 1_000_000)) {
-            assertEquals(List.of(new ChildEvent.Ready(), new ChildEvent.Done()), reader.poll());
+            assertEquals(List.of(new ChildEvent.Ready(),
+                    rejected(IntegrityEvent.Kind.NOT_A_FRAME, "not a signed frame"),
+                    rejected(IntegrityEvent.Kind.BAD_SIGNATURE, "wrong signature"),
+                    rejected(IntegrityEvent.Kind.OUT_OF_SEQUENCE, "out of sequence (replayed?)"),
+                    rejected(IntegrityEvent.Kind.BAD_SIGNATURE, "wrong signature"),
+                    rejected(IntegrityEvent.Kind.NOT_A_FRAME, "not a signed frame"),
+                    rejected(IntegrityEvent.Kind.UNDECODABLE, "signed but undecodable"),
+                    new ChildEvent.Done()), reader.poll(), "each rejected line in its place among the events");
             assertEquals(Map.of("not a signed frame", 2, "wrong signature", 2, "out of sequence (replayed?)", 1,
                     "signed but undecodable", 1), reader.rejected());
         }
@@ -67,7 +75,8 @@ class EventReaderTests {
         Path file = temp.resolve("events.jsonl");
         Files.writeString(file, "x".repeat(5000) + "\n" + frame(TOKEN, "{\"seq\":1,\"type\":\"ready\"}") + "\n");
         try (EventReader reader = new EventReader(file, TOKEN, 1000, 1_000_000)) {
-            assertEquals(List.of(new ChildEvent.Ready()), reader.poll());
+            assertEquals(List.of(rejected(IntegrityEvent.Kind.OVERLONG_LINE, "overlong line"), new ChildEvent.Ready()),
+                    reader.poll());
             assertEquals(Map.of("overlong line", 1), reader.rejected());
         }
     }
@@ -90,7 +99,25 @@ class EventReaderTests {
         }
     }
 
-    private static String frame(byte[] token, String payload) {
+    @Test
+    void tellsAFrameLeftOutFromAReplayAndNoticesATruncation() throws IOException {
+        Path file = temp.resolve("events.jsonl");
+        Files.writeString(file, frame(TOKEN, "{\"seq\":1,\"type\":\"ready\"}") + "\n"
+                + frame(TOKEN, "{\"seq\":3,\"type\":\"done\"}") + "\n");
+        try (EventReader reader = new EventReader(file, TOKEN, 1000, 1_000_000)) {
+            assertEquals(List.of(new ChildEvent.Ready(),
+                    rejected(IntegrityEvent.Kind.OUT_OF_SEQUENCE, "out of sequence (frames left out?)")), reader.poll());
+            Files.writeString(file, "");
+            assertEquals(List.of(rejected(IntegrityEvent.Kind.TRUNCATED, "the file shrank (someone truncated it)")),
+                    reader.poll());
+        }
+    }
+
+    private static ChildEvent.Rejected rejected(IntegrityEvent.Kind kind, String reason) {
+        return new ChildEvent.Rejected(kind, reason);
+    }
+
+    static String frame(byte[] token, String payload) {
         StringWriter frame = new StringWriter();
         try (var generator = Wire.json().createGenerator(frame)) {
             generator.writeStartObject().write(Wire.FRAME_PAYLOAD, payload)

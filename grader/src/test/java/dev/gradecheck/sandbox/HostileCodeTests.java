@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.gradecheck.api.IntegrityEvent;
+import dev.gradecheck.api.TestId;
 import dev.gradecheck.api.TestResult;
 import dev.gradecheck.api.TestStatus;
 import java.io.IOException;
@@ -149,8 +151,15 @@ class HostileCodeTests {
         assertEquals(TestStatus.FAILED, forger.status());
         assertEquals("this test fails, whatever it appended (3 lines)", forger.message());
         assertEquals(TestStatus.FAILED, result(run, "CanaryHiddenTests#fails").status(), "the forged frame's target");
-        assertEquals(List.of("ignored 3 line(s) in a child's events file that were not authentic events (not a signed"
-                + " frame: 1, out of sequence (replayed?): 1, wrong signature: 1)"), run.notes());
+        Optional<TestId> forgerId = Optional.of(TestId.parse(Fixtures.PACKAGE + "HostileHiddenTests#forgesEvents"));
+        assertEquals(List.of(
+                new IntegrityEvent(IntegrityEvent.Kind.OUT_OF_SEQUENCE, forgerId,
+                        "a line of the events file was rejected: out of sequence (replayed?)", 1),
+                new IntegrityEvent(IntegrityEvent.Kind.BAD_SIGNATURE, forgerId,
+                        "a line of the events file was rejected: wrong signature", 1),
+                new IntegrityEvent(IntegrityEvent.Kind.NOT_A_FRAME, forgerId,
+                        "a line of the events file was rejected: not a signed frame", 1)),
+                run.integrity().events(), "each forged line is on record, with the test that wrote it");
     }
 
     @Test

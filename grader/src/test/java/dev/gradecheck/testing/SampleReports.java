@@ -8,6 +8,8 @@ import dev.gradecheck.api.Finding;
 import dev.gradecheck.api.GradeReport;
 import dev.gradecheck.api.GradedFile;
 import dev.gradecheck.api.IgnoredPath;
+import dev.gradecheck.api.Integrity;
+import dev.gradecheck.api.IntegrityEvent;
 import dev.gradecheck.api.Isolation;
 import dev.gradecheck.api.Location;
 import dev.gradecheck.api.ManualItemReport;
@@ -85,5 +87,18 @@ public final class SampleReports {
                 Duration.ofMillis(10));
         return new GradeReport(0, 3, 0, List.of(mlp, deep), List.of(new IgnoredPath("<img src=x>.txt", "not used")),
                 provenance);
+    }
+
+    /** {@link #twoExercises()} with tampering seen on the channel: a forged line and a second result. */
+    public static GradeReport flagged() {
+        GradeReport report = twoExercises();
+        TestId hugeBatch = TestId.parse("backprop.mlp.MlpHiddenTests#hugeBatch");
+        Integrity integrity = new Integrity(List.of(
+                new IntegrityEvent(IntegrityEvent.Kind.BAD_SIGNATURE, Optional.of(hugeBatch),
+                        "a line of the events file was rejected: wrong signature", 3),
+                new IntegrityEvent(IntegrityEvent.Kind.NOT_A_FRAME, Optional.empty(),
+                        "a line of the events file was rejected: not a signed frame", 1)));
+        return new GradeReport(report.score(), report.maxScore(), report.pendingManualPoints(), report.exercises(),
+                report.ignored(), report.provenance(), integrity);
     }
 }

@@ -24,8 +24,11 @@ import org.junit.platform.launcher.TestPlan;
  * class so the parent knows where a crash outside any test happened.
  *
  * <p>A requested method is reported at its method level: for a parameterized (or other templated) method, the
- * invocations below it are folded in, and the method fails with its first failing invocation. Each method's
- * {@code System.out} and {@code System.err} are captured while it runs; between methods, output goes nowhere.
+ * invocations below it are folded in, and the method fails with its first failing invocation. While a method runs,
+ * what its own threads (the one running it and those started since it started, see {@link TestThreads}) print to
+ * {@code System.out} and {@code System.err} is its output; what other threads print (one left running by an earlier
+ * test) and anything printed between methods goes nowhere. A method's own threads still alive when it ends are
+ * reported with its result ({@link Wire#LINGERING}).
  *
  * <p>Used by the launcher's thread only (execution is sequential), but {@link #reportMissing} may be called after
  * execution from the main thread.
@@ -44,7 +47,7 @@ final class GradingListener implements TestExecutionListener {
     private final Map<String, List<String>> requestedByClass = new LinkedHashMap<>();
     private final Set<String> reported = new LinkedHashSet<>();
     private final Map<String, RunningTest> running = new HashMap<>();
-    private final PrintStream discarded = new PrintStream(PrintStream.nullOutputStream());
+    private final RoutedOutput routed = new RoutedOutput();
     private TestPlan plan;
 
     GradingListener(EventChannel channel, FailureEncoder failures, int outputCapChars, List<String> requested) {
@@ -54,7 +57,9 @@ final class GradingListener implements TestExecutionListener {
         for (String test : requested) {
             requestedByClass.computeIfAbsent(classOf(test), c -> new ArrayList<>()).add(test);
         }
-        redirectOutput(discarded);
+        PrintStream out = new PrintStream(routed, true, java.nio.charset.StandardCharsets.UTF_8);
+        System.setOut(out);
+        System.setErr(out);
     }
 
     @Override
@@ -172,24 +177,23 @@ final class GradingListener implements TestExecutionListener {
     }
 
     private void start(TestIdentifier identifier, String test) {
-        RunningTest runningTest = new RunningTest(test, new OutputCapture(outputCapChars), System.nanoTime());
+        RunningTest runningTest = new RunningTest(test, new OutputCapture(outputCapChars), System.nanoTime(),
+                TestThreads.startingNow());
         running.put(identifier.getUniqueId(), runningTest);
         channel.send(Wire.STARTED, g -> g.write(Wire.TEST, test));
-        PrintStream captured = runningTest.output().printStream();
         synchronized (snapshotLock) {
             current = runningTest;
             sentPrinted = 0;
         }
-        redirectOutput(captured);
     }
 
     private void finish(RunningTest test, TestExecutionResult ownResult) {
-        redirectOutput(discarded);
+        long durationNanos = System.nanoTime() - test.startNanos();
         synchronized (snapshotLock) {
             current = null;
         }
+        List<Thread> lingering = test.threads().lingering();
         reported.add(test.test());
-        long durationNanos = System.nanoTime() - test.startNanos();
         TestExecutionResult result = test.outcome(ownResult);
         channel.send(Wire.FINISHED, g -> {
             g.write(Wire.TEST, test.test())
@@ -199,6 +203,12 @@ final class GradingListener implements TestExecutionListener {
                     .write(Wire.DURATION_NANOS, durationNanos)
                     .write(Wire.INVOCATIONS, test.parts())
                     .write(Wire.FAILED_INVOCATIONS, test.failedParts());
+            if (!lingering.isEmpty()) {
+                g.write(Wire.LINGERING, lingering.size());
+                g.writeStartArray(Wire.LINGERING_NAMES);
+                TestThreads.names(lingering).forEach(g::write);
+                g.writeEnd();
+            }
             if (result != ownResult) {
                 test.failedPartName().ifPresent(name -> g.write(Wire.INVOCATION, name));
             }
@@ -258,9 +268,24 @@ final class GradingListener implements TestExecutionListener {
         return Optional.empty();
     }
 
-    private static void redirectOutput(PrintStream stream) {
-        System.setOut(stream);
-        System.setErr(stream);
+    /** {@code System.out} and {@code System.err}: the running test's capture, for its own threads only. */
+    private final class RoutedOutput extends java.io.OutputStream {
+
+        @Override
+        public void write(int b) {
+            RunningTest test = current;
+            if (test != null && test.threads().owns(Thread.currentThread())) {
+                test.output().write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            RunningTest test = current;
+            if (test != null && test.threads().owns(Thread.currentThread())) {
+                test.output().write(bytes, offset, length);
+            }
+        }
     }
 
     private static String classOf(String test) {

@@ -15,15 +15,22 @@ final class RunningTest {
     private final String test;
     private final OutputCapture output;
     private final long startNanos;
+    private final TestThreads threads;
     private int parts;
     private int failedParts;
     private TestExecutionResult firstFailure;
     private String firstFailureName;
 
-    RunningTest(String test, OutputCapture output, long startNanos) {
+    RunningTest(String test, OutputCapture output, long startNanos, TestThreads threads) {
         this.test = test;
         this.output = output;
         this.startNanos = startNanos;
+        this.threads = threads;
+    }
+
+    /** The test's own threads: what they print is its output. */
+    TestThreads threads() {
+        return threads;
     }
 
     String test() {

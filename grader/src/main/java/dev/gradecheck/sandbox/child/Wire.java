@@ -56,6 +56,10 @@ public final class Wire {
     public static final String INVOCATION = "invocation";
     public static final String INVOCATIONS = "invocations";
     public static final String FAILED_INVOCATIONS = "failedInvocations";
+    /** In a finished event: how many threads the test started are still alive (absent when none). */
+    public static final String LINGERING = "lingering";
+    /** In a finished event: up to three of those threads' names, printable, sorted. */
+    public static final String LINGERING_NAMES = "lingeringNames";
 
     // failure fields
     public static final String EXCEPTION = "exception";
