@@ -186,6 +186,14 @@ public final class Grader implements AutoCloseable {
      * {@link #grade} threw: what is wrong and how to fix it): score 0, no exercise graded, the submission as given,
      * no student code run. Written like any report, so an LMS shows the student why instead of nothing.
      */
+    /**
+     * The isolation student code gets on this machine, as this grader's sandbox would set it up now (the layers are
+     * probed once per JVM). For refusing to grade below a level before anything runs.
+     */
+    public Isolation isolation() {
+        return sandbox.isolation();
+    }
+
     public GradeReport refusal(GradeRequest request, String reason) {
         Isolation none = new Isolation(true, false, System.getProperty("user.name", "unknown"), false,
                 List.of("no student code ran: the grading was refused"));

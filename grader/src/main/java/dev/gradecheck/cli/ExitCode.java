@@ -11,7 +11,9 @@ public enum ExitCode {
     /** The exercise suite (manifests, instructor code) is invalid. */
     INVALID_SUITE(3),
     /** {@code verify}: the suite loaded, but some variant did not score as it must (the output names it). */
-    VERIFY_FAILED(4);
+    VERIFY_FAILED(4),
+    /** {@code grade --require-isolation LEVEL}: this machine cannot isolate student code that far; nothing was graded. */
+    ISOLATION(5);
 
     private final int code;
 

@@ -31,7 +31,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
             err.println(Escape.terminal("error: " + exception.getMessage()));
             refused.notes().forEach(note -> err.println(Escape.terminal(note)));
             refused.written().forEach(file -> err.println(Escape.terminal("  " + file)));
-            return ExitCode.USAGE.code();
+            return refused.exitCode().code();
         }
         if (exception instanceof ReportsNotWritten) {
             err.println(Escape.terminal("error: " + exception.getMessage()));

@@ -4,14 +4,19 @@ import dev.gradecheck.GradeRequest;
 import dev.gradecheck.Grader;
 import dev.gradecheck.InvalidRequestException;
 import dev.gradecheck.api.GradeReport;
+import dev.gradecheck.api.Isolation;
+import dev.gradecheck.api.IsolationLevel;
 import dev.gradecheck.report.Escape;
 import dev.gradecheck.report.TextSummary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,6 +55,12 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--ref", paramLabel = "REF", description = "The branch, tag or commit to grade in a git repository.")
     private String ref;
 
+    @Option(names = "--require-isolation", paramLabel = "LEVEL", converter = IsolationLevels.class,
+            description = "Refuse to grade (exit code 5, reports saying why) unless student code runs at least this "
+                    + "isolated: process, network, filesystem or own-user (see the README). Default: grade at "
+                    + "whatever level this machine reaches; the report records it.")
+    private IsolationLevel requiredIsolation;
+
     @Override
     public Integer call() throws Exception {
         Path courseRoot = main.courseRoot();
@@ -59,11 +70,14 @@ final class GradeCommand implements Callable<Integer> {
         GradeRequest request = new GradeRequest(resolved, Optional.ofNullable(ref), exercises);
         Path outDirectory = out != null ? invocation.resolve(out)
                 : courseRoot.resolve("out").resolve(Reports.submissionName(resolved));
+        if (requiredIsolation != null) {
+            requireIsolation(grader, request, outDirectory);
+        }
         GradeReport report;
         try {
             report = grader.grade(request);
         } catch (InvalidRequestException e) {
-            throw refused(grader.refusal(request, e.getMessage()), outDirectory, e);
+            throw refused(grader.refusal(request, e.getMessage()), outDirectory, ExitCode.USAGE);
         }
         List<Path> written = write(report, outDirectory);
         var text = spec.commandLine().getOut();
@@ -75,14 +89,38 @@ final class GradeCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
+    /** Refuses, before any student code runs, when this machine's sandbox is below the required level. */
+    private void requireIsolation(Grader grader, GradeRequest request, Path outDirectory) throws GradingRefused {
+        Isolation available = grader.isolation();
+        if (available.level().atLeast(requiredIsolation)) {
+            return;
+        }
+        String why = available.notes().isEmpty() ? "" : " (" + String.join("; ", available.notes()) + ")";
+        String reason = "student code would run at isolation level " + available.level().id() + why
+                + ", below --require-isolation " + requiredIsolation.id() + ": install what the notes name (see the "
+                + "README's deployment table), or lower the requirement";
+        throw refused(grader.refusal(request, reason), outDirectory, ExitCode.ISOLATION);
+    }
+
     /** The refusal, after its report (score 0 and why) has been written, or a note that it could not be. */
-    private static GradingRefused refused(GradeReport report, Path outDirectory, InvalidRequestException cause) {
+    private static GradingRefused refused(GradeReport report, Path outDirectory, ExitCode exitCode) {
+        String reason = report.refusal().orElseThrow();
         try {
-            return new GradingRefused(cause, List.of("Nothing was graded; the reports say why (score 0):"),
+            return new GradingRefused(reason, exitCode, List.of("Nothing was graded; the reports say why (score 0):"),
                     Reports.writeAll(report, outDirectory));
         } catch (IOException e) {
-            return new GradingRefused(cause, List.of("Nothing was graded, and " + Reports.unwritable(outDirectory, e)),
-                    List.of());
+            return new GradingRefused(reason, exitCode,
+                    List.of("Nothing was graded, and " + Reports.unwritable(outDirectory, e)), List.of());
+        }
+    }
+
+    /** Reads a level by its id ({@code own-user}), with the list of levels when it is none of them. */
+    static final class IsolationLevels implements CommandLine.ITypeConverter<IsolationLevel> {
+        @Override
+        public IsolationLevel convert(String value) {
+            return IsolationLevel.byId(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "'" + value + "' is not an isolation level; use one of " + Arrays.stream(IsolationLevel.values())
+                            .map(IsolationLevel::id).collect(Collectors.joining(", "))));
         }
     }
 

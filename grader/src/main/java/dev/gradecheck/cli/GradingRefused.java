@@ -7,8 +7,9 @@ import java.util.Objects;
 
 /**
  * A grading refused after the arguments were read, once the reports saying why have been written (or could not
- * be). {@link Failures} prints the refusal, then {@code notes} and {@code written}; the exit code is
- * {@link ExitCode#USAGE}.
+ * be). {@link Failures} prints the refusal, then {@code notes} and {@code written}, and exits with {@code exitCode}:
+ * {@link ExitCode#USAGE} for a request that cannot be carried out, {@link ExitCode#ISOLATION} for isolation below
+ * what {@code --require-isolation} asks.
  */
 final class GradingRefused extends Exception {
 
@@ -16,11 +17,18 @@ final class GradingRefused extends Exception {
 
     private final transient List<String> notes;
     private final transient List<Path> written;
+    private final ExitCode exitCode;
 
-    GradingRefused(InvalidRequestException cause, List<String> notes, List<Path> written) {
-        super(cause.getMessage(), cause);
+    GradingRefused(String reason, ExitCode exitCode, List<String> notes, List<Path> written) {
+        super(reason);
+        this.exitCode = Objects.requireNonNull(exitCode, "exitCode");
         this.notes = List.copyOf(Objects.requireNonNull(notes, "notes"));
         this.written = List.copyOf(Objects.requireNonNull(written, "written"));
+    }
+
+    /** The exit code to end with. */
+    ExitCode exitCode() {
+        return exitCode;
     }
 
     /** Lines to print after the refusal. */

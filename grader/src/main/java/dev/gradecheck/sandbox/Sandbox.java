@@ -1,5 +1,6 @@
 package dev.gradecheck.sandbox;
 
+import dev.gradecheck.api.Isolation;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +77,14 @@ public final class Sandbox {
         Objects.requireNonNull(warmUp, "warmUp");
         requireDirectory(workDirectory);
         return PreparedRun.create(settings, childClasspath, workDirectory, true, warmUp);
+    }
+
+    /**
+     * The isolation children of this sandbox get on this machine, planned for a work directory in the temporary
+     * folder (where the grader's scratch folders are). Probes each layer once per JVM.
+     */
+    public Isolation isolation() {
+        return IsolationProbe.plan(settings, Path.of(System.getProperty("java.io.tmpdir"))).isolation();
     }
 
     private static void requireDirectory(Path workDirectory) {
