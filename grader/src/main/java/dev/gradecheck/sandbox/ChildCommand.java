@@ -2,11 +2,14 @@ package dev.gradecheck.sandbox;
 
 import dev.gradecheck.sandbox.child.ChildMain;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The command line of a child JVM: the isolation prefix, {@code java} with the memory, stack and start-up flags (and
@@ -21,7 +24,35 @@ final class ChildCommand {
     static final List<String> FAST_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
             "-XX:-UsePerfData");
 
+    /**
+     * From this release on, {@code --illegal-native-access=deny} makes JNI libraries and the foreign function API's
+     * restricted methods throw for every module not granted native access, which no module of the child is. (On 17
+     * and 21 the foreign function API is not there without flags the child does not get; 22 and 23 would only warn.)
+     */
+    static final int FIRST_WITH_NATIVE_ACCESS_DENIAL = 24;
+
+    private static final Map<Path, Integer> FEATURE_VERSIONS = new ConcurrentHashMap<>();
+
     private ChildCommand() {
+    }
+
+    /** The feature release of the JDK this {@code java} belongs to, from its {@code release} file; 0 when unknown. */
+    static int featureVersion(Path java) {
+        return FEATURE_VERSIONS.computeIfAbsent(java.toAbsolutePath(), ChildCommand::readFeatureVersion);
+    }
+
+    private static int readFeatureVersion(Path java) {
+        try {
+            for (String line : Files.readAllLines(Bubblewrap.javaHome(java).resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                    return Integer.parseInt(version.split("[.+-]")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Unknown: no option that an older JVM would refuse.
+        }
+        return 0;
     }
 
     /**
@@ -42,13 +73,16 @@ final class ChildCommand {
      * JDK's modules limited (see {@link RunnerModule#launchOptions}), no attach mechanism (no agent and no heap dump
      * can be brought in from outside).
      */
-    static List<String> runner(List<Path> entries, boolean limitModules) {
+    static List<String> runner(Path java, List<Path> entries, boolean limitModules) {
         List<String> modules = new ArrayList<>();
         List<String> classes = new ArrayList<>();
         for (Path entry : entries) {
             (ModuleDescriptors.isModule(entry) ? modules : classes).add(entry.toString());
         }
         List<String> options = new ArrayList<>(List.of("-XX:+DisableAttachMechanism"));
+        if (featureVersion(java) >= FIRST_WITH_NATIVE_ACCESS_DENIAL) {
+            options.add("--illegal-native-access=deny");
+        }
         options.addAll(RunnerModule.launchOptions(String.join(File.pathSeparator, modules),
                 String.join(File.pathSeparator, classes), ChildMain.class.getName(), limitModules));
         return options;
@@ -75,7 +109,7 @@ final class ChildCommand {
         command.add("-Dfile.encoding=UTF-8");
         command.add("-Duser.language=en");
         command.add("-Djava.awt.headless=true");
-        command.addAll(runner(run.childClasspath(), run.javaExecutable().isEmpty()));
+        command.addAll(runner(java, run.childClasspath(), run.javaExecutable().isEmpty()));
         if (warmUp) {
             command.add(ChildMain.WARM_UP);
         }

@@ -248,7 +248,7 @@ final class ChildRuntime {
         try {
             Path classList = work.resolve("classes.lst");
             Path candidate = work.resolve(ARCHIVE);
-            List<String> runner = ChildCommand.runner(classpath, false);
+            List<String> runner = ChildCommand.runner(java, classpath, false);
             return runTrainingChild(java, settings, classpath, runner, classList, work)
                     && succeeds(work, concat(List.of(java.toString(), "-Xshare:dump", "-XX:+UseSerialGC",
                             "-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + candidate),
