@@ -172,13 +172,18 @@ class SandboxRunTests {
     }
 
     @Test
-    void runsTheChildWithoutNetworkAndAsNobodyWhenRootOnLinux() {
+    void runsTheChildWithoutNetworkAndAsAnotherUserWhenRootOnLinux() {
         assumeTrue(System.getProperty("os.name").startsWith("Linux") && "root".equals(System.getProperty("user.name"))
                 && Files.isExecutable(Path.of("/usr/bin/unshare")) && Files.isExecutable(Path.of("/usr/bin/setpriv")),
                 "full isolation needs Linux, root, unshare and setpriv");
         assertTrue(run.isolation().networkNamespace(), run.isolation().toString());
         assertTrue(run.isolation().unprivileged(), run.isolation().toString());
-        assertEquals("nobody", run.isolation().user());
+        if (Files.isExecutable(Path.of("/usr/bin/bwrap"))) {
+            assertEquals(dev.gradecheck.api.IsolationLevel.OWN_USER, run.isolation().level(), run.isolation().toString());
+            assertEquals("a user id of its own (1900000000 and up)", run.isolation().user());
+        } else {
+            assertEquals("nobody", run.isolation().user());
+        }
     }
 
     @Test
