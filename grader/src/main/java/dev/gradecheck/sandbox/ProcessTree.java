@@ -1,5 +1,8 @@
 package dev.gradecheck.sandbox;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -74,16 +77,30 @@ final class ProcessTree {
     }
 
     /**
-     * Polls a descendant that is not our own child until it is gone (or the deadline passes).
+     * Polls a descendant that is not our own child until it is gone or dead (or the deadline passes). A dead process
+     * whose parent died first waits, as a zombie, for the system's init to reap it, which takes up to a second or two
+     * on some machines (bubblewrap's outer process exits without reaping the namespace's first process); a zombie
+     * runs no code and holds nothing but its process id, so it counts as gone.
      */
     private static void awaitGone(ProcessHandle descendant, long deadlineNanos) {
-        while (descendant.isAlive() && System.nanoTime() - deadlineNanos < 0) {
+        while (descendant.isAlive() && !zombie(descendant.pid()) && System.nanoTime() - deadlineNanos < 0) {
             try {
                 Thread.sleep(GONE_POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /** Whether the process is dead and only waits to be reaped (state {@code Z} in {@code /proc/PID/stat}). */
+    static boolean zombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int end = stat.lastIndexOf(')');
+            return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 }
