@@ -73,8 +73,8 @@ final class SessionState {
     private void retained(ChildEvent.ResourcesRetained retained) {
         if (running != null || !settledHere.contains(retained.exercise())) {
             ledger.integrity(IntegrityEvent.Kind.NOT_RUNNING_TEST, running().map(TestSpec::id), "a report of "
-                    + retained.resource().wireName() + " kept by exercise " + IntegrityLog.quoted(retained.exercise())
-                    + ", whose tests had not just run (ignored)");
+                    + retained.resource().wireName() + " kept by exercise '"
+                    + IntegrityLog.quoted(retained.exercise()) + "', whose tests had not just run (ignored)");
             return;
         }
         resourcesRetained = true;

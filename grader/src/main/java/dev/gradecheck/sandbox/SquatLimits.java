@@ -32,13 +32,4 @@ record SquatLimits(long heapMegabytes, long directMegabytes, int threads) {
     static int directMemoryMegabytes(SandboxSettings settings) {
         return settings.heapMegabytes();
     }
-
-    /** The limit of this resource, in the unit {@link ResourceSquat#limit} has. */
-    long of(ResourceSquat.Resource resource) {
-        return switch (resource) {
-            case HEAP -> heapMegabytes;
-            case DIRECT_MEMORY -> directMegabytes;
-            case THREADS -> threads;
-        };
-    }
 }

@@ -43,7 +43,7 @@ record ChildJob(byte[] token, int outputCapChars, List<Path> classpath, List<Str
         }
     }
 
-    /** The tests grouped by exercise, the exercises in the order of their first test, each exercise's tests in order. */
+    /** The tests grouped by exercise: exercises in the order of their first test, each one's tests in order. */
     List<List<String>> testsByExercise() {
         Map<String, List<String>> groups = new LinkedHashMap<>();
         for (int i = 0; i < tests.size(); i++) {
