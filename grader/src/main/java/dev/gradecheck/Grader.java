@@ -16,6 +16,7 @@ import dev.gradecheck.course.CourseBuild;
 import dev.gradecheck.course.CourseException;
 import dev.gradecheck.course.Exercise;
 import dev.gradecheck.sandbox.LingeringThreads;
+import dev.gradecheck.sandbox.ResourceSquat;
 import dev.gradecheck.sandbox.Sandbox;
 import dev.gradecheck.sandbox.SandboxRun;
 import dev.gradecheck.sandbox.WarmUp;
@@ -298,10 +299,11 @@ public final class Grader implements AutoCloseable {
         Map<TestId, TestResult> results = new HashMap<>();
         run.ifPresent(ran -> ran.results().forEach(result -> results.put(result.id(), result)));
         List<LingeringThreads> lingering = run.map(SandboxRun::lingering).orElse(List.of());
+        List<ResourceSquat> squats = run.map(SandboxRun::squats).orElse(List.of());
         List<ExerciseReport> reports = new ArrayList<>();
         for (ExerciseCheck check : checked) {
             ExerciseOutcome outcome = check.runnable()
-                    ? ExerciseOutcome.ran(check.exercise(), withConduct(check, lingering),
+                    ? ExerciseOutcome.ran(check.exercise(), withConduct(check, lingering, squats),
                             resultsOf(check.exercise(), results))
                     : ExerciseOutcome.notRun(check.exercise(), check.findings(), check.notRunReason());
             reports.add(Scorer.score(outcome));
@@ -309,14 +311,42 @@ public final class Grader implements AutoCloseable {
         return reports;
     }
 
-    /** The front stages' findings, then a warning for each of the exercise's tests that left threads running. */
-    private static List<Finding> withConduct(ExerciseCheck check, List<LingeringThreads> lingering) {
+    /**
+     * The front stages' findings, then a warning for each of the exercise's tests that left threads running, then
+     * what the exercise left behind for the other exercises' tests.
+     */
+    private static List<Finding> withConduct(ExerciseCheck check, List<LingeringThreads> lingering,
+                                             List<ResourceSquat> squats) {
         Set<TestId> own = new HashSet<>();
         check.exercise().tests().forEach(test -> own.add(test.id()));
         List<Finding> findings = new ArrayList<>(check.findings());
         lingering.stream().filter(left -> own.contains(left.test())).map(Grader::lingeringThread)
                 .forEach(findings::add);
+        squats.stream().filter(squat -> squat.exercise().equals(check.exercise().id())).map(Grader::resourceSquat)
+                .forEach(findings::add);
         return findings;
+    }
+
+    /**
+     * The exercise scores 0: its code kept, past its tests, a third of the memory (or 64 threads) that every test of
+     * the grading shares, which is what makes the next exercise's tests run out of memory. Those now run in a fresh
+     * JVM, so the squat costs no one else; without a charge it would cost its author nothing either, and no solution
+     * needs to keep that much after its test has ended. The limit, not the amount measured, is named, so that the
+     * same submission always gets the same report.
+     */
+    private static Finding resourceSquat(ResourceSquat squat) {
+        String kept = switch (squat.resource()) {
+            case HEAP -> "still held more than " + squat.limit() + " MB of heap memory (a third of the heap the tests"
+                    + " run with)";
+            case DIRECT_MEMORY -> "still held more than " + squat.limit() + " MB of direct buffers"
+                    + " (ByteBuffer.allocateDirect; a third of what the tests may use)";
+            case THREADS -> "still had more than " + squat.limit() + " threads running";
+        };
+        return Finding.zero("resource-squat", Location.of(""), "after this exercise's tests had run, your code "
+                + kept + ", which the tests of the other exercises would have paid for (they were run in a fresh"
+                + " JVM instead)",
+                "release the big arrays and buffers you keep in static fields, and stop the threads you start: every"
+                        + " test must leave memory and threads as it found them");
     }
 
     /**

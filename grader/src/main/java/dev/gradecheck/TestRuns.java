@@ -6,6 +6,7 @@ import dev.gradecheck.course.CourseBuild;
 import dev.gradecheck.course.Exercise;
 import dev.gradecheck.sandbox.LingeringThreads;
 import dev.gradecheck.sandbox.PreparedRun;
+import dev.gradecheck.sandbox.ResourceSquat;
 import dev.gradecheck.sandbox.Sandbox;
 import dev.gradecheck.sandbox.SandboxRun;
 import dev.gradecheck.sandbox.TestSpec;
@@ -156,8 +157,8 @@ final class TestRuns implements AutoCloseable {
         group.forEach(check -> classpath.add(check.studentClasses()));
         group.forEach(check -> classpath.add(build.hiddenTests(check.exercise().id())));
         List<TestSpec> specs = group.stream()
-                .flatMap(check -> check.exercise().tests().stream())
-                .map(test -> new TestSpec(test.id(), test.timeout()))
+                .flatMap(check -> check.exercise().tests().stream()
+                        .map(test -> new TestSpec(test.id(), test.timeout(), check.exercise().id())))
                 .toList();
         try (run) {
             return run.run(classpath, specs);
@@ -202,15 +203,18 @@ final class TestRuns implements AutoCloseable {
         List<String> notes = new ArrayList<>();
         Integrity integrity = Integrity.NONE;
         List<LingeringThreads> lingering = new ArrayList<>();
+        List<ResourceSquat> squats = new ArrayList<>();
         int children = 0;
         for (SandboxRun run : runs) {
             results.addAll(run.results());
             notes.addAll(run.notes());
             integrity = integrity.and(run.integrity());
             lingering.addAll(run.lingering());
+            squats.addAll(run.squats());
             children += run.childJvmsStarted();
         }
-        return new SandboxRun(results, runs.get(0).isolation(), children, notes, integrity, lingering);
+        return new SandboxRun(results, runs.get(0).isolation(), children, notes, integrity, lingering,
+                squats);
     }
 
     /**

@@ -99,6 +99,7 @@ final class ChildCommand {
         command.add(java.toString());
         command.add("-Xmx" + settings.heapMegabytes() + "m");
         command.add("-Xss" + settings.stackKilobytes() + "k");
+        command.add("-XX:MaxDirectMemorySize=" + SquatLimits.directMemoryMegabytes(settings) + "m");
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-XX:+DisplayVMOutputToStderr");
         command.add("-XX:MaxMetaspaceSize=128m");

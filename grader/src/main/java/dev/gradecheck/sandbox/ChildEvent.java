@@ -69,6 +69,13 @@ sealed interface ChildEvent {
         }
     }
 
+    /**
+     * Between two exercises' tests, the earlier exercise had left more than a limit of a resource behind; the child
+     * stops after this, without {@link Done}.
+     */
+    record ResourcesRetained(String exercise, ResourceSquat.Resource resource, long limit) implements ChildEvent {
+    }
+
     /** The child ran everything it was asked to and is about to halt. */
     record Done() implements ChildEvent {
     }
@@ -89,6 +96,9 @@ sealed interface ChildEvent {
             case Wire.OUTPUT_SO_FAR -> new OutputSoFar(payload.getString(Wire.TEST), new CapturedOutput(
                     payload.getString(Wire.OUTPUT), payload.getJsonNumber(Wire.DROPPED).longValue()));
             case Wire.FINISHED -> finished(payload);
+            case Wire.RESOURCES_RETAINED -> new ResourcesRetained(payload.getString(Wire.EXERCISE),
+                    ResourceSquat.Resource.ofWireName(payload.getString(Wire.RESOURCE)),
+                    payload.getJsonNumber(Wire.LIMIT).longValue());
             case Wire.DONE -> new Done();
             default -> throw new IllegalArgumentException("unknown event type " + type);
         };

@@ -1,5 +1,6 @@
 package dev.gradecheck.sandbox;
 
+import dev.gradecheck.api.TestId;
 import dev.gradecheck.sandbox.child.Wire;
 import java.io.File;
 import java.io.IOException;
@@ -47,9 +48,12 @@ import java.util.stream.Stream;
 final class ChildRuntime {
 
     private static final Map<String, Optional<ChildRuntime>> PREPARED = new ConcurrentHashMap<>();
-    private static final List<String> WARM_UP_CASES = List.of("passes", "parameterized", "checksAGradient", "fails").stream()
-            .map(method -> "dev.gradecheck.sandbox.child.WarmUpCases#" + method).toList();
     private static final long TRAINING_LIMIT_SECONDS = 120;
+    /** The training job: two "exercises", so the check between exercises is in the class list too. */
+    private static final List<TestSpec> WARM_UP_CASES = List.of("passes", "parameterized", "checksAGradient", "fails")
+            .stream().map(method -> new TestSpec(TestId.parse("dev.gradecheck.sandbox.child.WarmUpCases#" + method),
+                    Duration.ofSeconds(TRAINING_LIMIT_SECONDS), method.startsWith("p") ? "warm-up" : "warm-up-2"))
+            .toList();
     private static final String ARCHIVE = "child.jsa";
     private static final String IMAGE = "jdk";
     static final String FOLDER_PREFIX = "gradecheck-child-";
@@ -284,7 +288,7 @@ final class ChildRuntime {
         Process child = start(command, work);
         byte[] token = new byte[Wire.TOKEN_BYTES];
         new SecureRandom().nextBytes(token);
-        JobMessage.send(child, token, 100, classpath.subList(0, 1), WARM_UP_CASES);
+        JobMessage.send(child, token, 100, classpath.subList(0, 1), WARM_UP_CASES, SquatLimits.of(settings));
         return awaitSuccess(child);
     }
 

@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * bounded too, and the job's deadline caps everything. A child that dies or is killed leaves the test it was running
  * (or, outside any test, the test class it was preparing) with an error or timeout. If that would leave no test
  * settled by this child, the first test it owed is settled instead, so every child settles at least one test and a
- * job's restarts always end. Not thread-safe; used once.
+ * job's restarts always end. A child that says an exercise left too much behind stops after that exercise's tests; a
+ * test that runs out of memory in a child that had run another exercise's tests first is left for a fresh child, once
+ * (see {@link #settleDeath}). Not thread-safe; used once.
  */
 final class ChildSession {
 
@@ -42,7 +44,12 @@ final class ChildSession {
         /** The job's time ran out and the child was killed; nothing more runs. */
         CAP_REACHED,
         /** The grader's thread was interrupted; the child was killed and nothing more runs. */
-        INTERRUPTED
+        INTERRUPTED,
+        /**
+         * Between two exercises, the child said the earlier one left too much behind and stopped; the rest runs in a
+         * fresh child.
+         */
+        RESOURCES_RETAINED
     }
 
     static final Duration GRACE = Duration.ofMillis(300);
@@ -239,12 +246,14 @@ final class ChildSession {
         ProcessTree tree = new ProcessTree(child.process());
         try (EventReader reader = new EventReader(files.eventsFile(), token, MAX_EVENT_LINE_BYTES, MAX_EVENTS_BYTES)) {
             child.awaitInput();
-            JobMessage.send(tree.process(), token, settings.outputCapChars(),
-                    folder.courseClasspath(), owed.stream().map(test -> test.id().toString()).toList());
-            Ending ending = follow(tree, reader, files);
+            JobMessage.send(tree.process(), token, settings.outputCapChars(), folder.courseClasspath(), owed,
+                    SquatLimits.of(settings));
+            Ending followed = follow(tree, reader, files);
             state.stop();
             tree.kill(KILL_PATIENCE);
             state.apply(reader.poll());
+            Ending ending = followed == Ending.EXITED && state.resourcesRetained() ? Ending.RESOURCES_RETAINED
+                    : followed;
             settle(ending, tree.process(), files);
             return ending;
         } finally {
@@ -273,6 +282,9 @@ final class ChildSession {
 
     /** How the child ends now, if it does: it ended by itself, or a limit says it must. */
     private Optional<Ending> ending(Process process, long startNanos, Duration idleLimit, ChildFolder files) {
+        if (state.resourcesRetained()) {
+            return Optional.of(Ending.RESOURCES_RETAINED);
+        }
         if (!process.isAlive() || state.done()) {
             return Optional.of(state.done() ? awaitExit(process) : Ending.EXITED);
         }
@@ -332,6 +344,9 @@ final class ChildSession {
             case HUNG -> settleHang();
             case CAP_REACHED -> settleCap();
             case INTERRUPTED -> settleInterrupted();
+            case RESOURCES_RETAINED -> {
+                // The child settled the culprit's tests; the rest are left open for a fresh child.
+            }
             default -> throw new IllegalStateException("unknown ending " + ending);
         }
     }
@@ -341,19 +356,34 @@ final class ChildSession {
                 + StopMessages.name(test.id()) + " (was the events file tampered with?)", Duration.ZERO));
     }
 
-    /** The running test dies with the JVM; outside any test, the tests of the class being prepared do. */
+    /**
+     * The running test dies with the JVM; outside any test, the tests of the class being prepared do. When the JVM
+     * ran out of memory after running another exercise's tests, which may have left that memory in use, the dying
+     * tests are run again in a fresh child instead, once: a test that runs out of memory there too, with nothing
+     * else run before it, has only itself to blame.
+     */
     private void settleDeath(StopMessages.Death death) {
-        if (state.running().isPresent()) {
+        List<TestSpec> dying = state.running().map(List::of)
+                .orElseGet(() -> state.runningClass().map(this::openOwedOf).orElse(List.of()));
+        if (death.outOfMemory() && victimsOfAnotherExercise(dying) && ledger.rerun(dying)) {
+            dying.forEach(test -> ledger.note(StopMessages.name(test.id()) + " ran out of memory in a JVM that had"
+                    + " run another exercise's tests before it; it was run again in a fresh JVM"));
+        } else if (state.running().isPresent()) {
             TestSpec test = state.running().get();
             ledger.stop(test, TestStatus.ERROR, StopMessages.died(test.id(), death), state.runningFor());
         } else {
-            state.runningClass().ifPresent(testClass -> openOwedOf(testClass).forEach(test -> ledger.stop(test,
+            state.runningClass().ifPresent(testClass -> dying.forEach(test -> ledger.stop(test,
                     TestStatus.ERROR, StopMessages.diedPreparing(testClass, death), Duration.ZERO)));
         }
         if (!settledAny()) {
             TestSpec first = openOwed().get(0);
             ledger.stop(first, TestStatus.ERROR, StopMessages.diedBefore(first.id(), death), Duration.ZERO);
         }
+    }
+
+    /** Whether these tests (of one exercise) died in a child that had settled another exercise's tests. */
+    private boolean victimsOfAnotherExercise(List<TestSpec> dying) {
+        return !dying.isEmpty() && dying.stream().allMatch(test -> state.settledOtherThan(test.exercise()));
     }
 
     private void settleTimeout() {

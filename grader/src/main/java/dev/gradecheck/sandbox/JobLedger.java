@@ -12,11 +12,13 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * The results of one job as they come in, over however many child JVMs it takes. The parent alone builds
@@ -35,6 +37,8 @@ final class JobLedger {
     private final List<String> notes = new ArrayList<>();
     private final IntegrityLog integrity = new IntegrityLog();
     private final Map<TestId, LingeringThreads> lingering = new LinkedHashMap<>();
+    private final List<ResourceSquat> squats = new ArrayList<>();
+    private final Set<TestId> rerun = new HashSet<>();
     private final int stackKilobytes;
 
     JobLedger(List<TestSpec> tests, int stackKilobytes) {
@@ -88,6 +92,34 @@ final class JobLedger {
     /** The tests that left threads running, in job order. */
     List<LingeringThreads> lingering() {
         return specs.values().stream().map(t -> lingering.get(t.id())).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Records what an exercise left behind in a child (once per exercise and resource). */
+    void squat(ResourceSquat squat) {
+        if (!squats.contains(squat)) {
+            squats.add(squat);
+        }
+    }
+
+    /** What exercises left behind, in the order the children reported it. */
+    List<ResourceSquat> squats() {
+        return List.copyOf(squats);
+    }
+
+    /**
+     * Leaves these open tests open for a fresh child, once: what they printed and published in the child that died
+     * is forgotten. False, and nothing changes, when one of them has been given a rerun before.
+     */
+    boolean rerun(List<TestSpec> tests) {
+        if (tests.isEmpty() || tests.stream().anyMatch(test -> rerun.contains(test.id()) || isDone(test))) {
+            return false;
+        }
+        tests.forEach(test -> {
+            rerun.add(test.id());
+            outputSoFar.remove(test.id());
+            entries.remove(test.id());
+        });
+        return true;
     }
 
     /** Keeps the running test's latest output snapshot, for an end the parent decides. */

@@ -20,16 +20,21 @@ final class JobMessage {
      * ended), so write failures are swallowed.
      */
     static void send(Process child, byte[] token, int outputCapChars, List<Path> courseClasspath,
-                     List<String> tests) {
+                     List<TestSpec> tests, SquatLimits limits) {
         try (OutputStream stdin = child.getOutputStream();
              JsonGenerator job = Wire.json().createGenerator(stdin)) {
             job.writeStartObject()
                     .write(Wire.JOB_TOKEN, HexFormat.of().formatHex(token))
-                    .write(Wire.JOB_OUTPUT_CAP, outputCapChars);
+                    .write(Wire.JOB_OUTPUT_CAP, outputCapChars)
+                    .write(Wire.JOB_HEAP_LIMIT_MB, limits.heapMegabytes())
+                    .write(Wire.JOB_DIRECT_LIMIT_MB, limits.directMegabytes())
+                    .write(Wire.JOB_THREAD_LIMIT, limits.threads());
             job.writeStartArray(Wire.JOB_CLASSPATH);
             courseClasspath.forEach(path -> job.write(path.toString()));
             job.writeEnd().writeStartArray(Wire.JOB_TESTS);
-            tests.forEach(job::write);
+            tests.forEach(test -> job.write(test.id().toString()));
+            job.writeEnd().writeStartArray(Wire.JOB_EXERCISES);
+            tests.forEach(test -> job.write(test.exercise()));
             job.writeEnd().writeEnd();
         } catch (IOException | JsonException e) {
             // The child died before reading its job.

@@ -116,7 +116,7 @@ public final class PreparedRun implements AutoCloseable {
         JobLedger ledger = new JobLedger(job.tests(), settings.stackKilobytes());
         int children = job.tests().isEmpty() ? 0 : runChildren(job, ledger);
         return new SandboxRun(ledger.results(), plan.isolation(), children, ledger.notes(),
-                ledger.integrity(), ledger.lingering());
+                ledger.integrity(), ledger.lingering(), ledger.squats());
     }
 
     /** Starts children until every test is settled; returns how many were started. */

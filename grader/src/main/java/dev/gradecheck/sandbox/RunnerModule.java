@@ -29,11 +29,12 @@ final class RunnerModule {
 
     /**
      * What the runner needs; {@code org.junit.jupiter.params} so that hidden tests can use parameterized tests (the
-     * unnamed module reads every module that is resolved, and only modules that something requires are).
+     * unnamed module reads every module that is resolved, and only modules that something requires are);
+     * {@code java.management} to measure what an exercise left behind (direct buffers).
      */
     private static final List<String> REQUIRES = List.of("org.junit.platform.launcher", "org.junit.platform.engine",
             "org.junit.platform.commons", "org.junit.jupiter.api", "org.junit.jupiter.params", "org.junit.jupiter.engine",
-            "jakarta.json", "org.eclipse.parsson");
+            "jakarta.json", "org.eclipse.parsson", "java.management");
 
     /** Services the runner looks up in the boot layer only (never in the course's classes). */
     private static final List<String> USES = List.of("org/junit/platform/engine/TestEngine",

@@ -16,9 +16,11 @@ import java.util.Objects;
  *     not authentic, report entries that were ignored, and the like; empty when nothing unusual happened
  * @param integrity tampering seen on the children's channels (rejected lines, events breaking the protocol)
  * @param lingering the tests that left threads running when they ended, in job order
+ * @param squats what exercises left behind for the next exercise's tests (more than a limit of heap, direct memory
+ *     or threads), in the order it was seen; the other exercises' tests ran in a fresh child
  */
 public record SandboxRun(List<TestResult> results, Isolation isolation, int childJvmsStarted, List<String> notes,
-                         Integrity integrity, List<LingeringThreads> lingering) {
+                         Integrity integrity, List<LingeringThreads> lingering, List<ResourceSquat> squats) {
 
     public SandboxRun {
         results = List.copyOf(results);
@@ -26,6 +28,7 @@ public record SandboxRun(List<TestResult> results, Isolation isolation, int chil
         notes = List.copyOf(notes);
         Objects.requireNonNull(integrity, "integrity");
         lingering = List.copyOf(lingering);
+        squats = List.copyOf(squats);
         if (childJvmsStarted < 0) {
             throw new IllegalArgumentException("childJvmsStarted must be >= 0, was " + childJvmsStarted);
         }
@@ -33,6 +36,6 @@ public record SandboxRun(List<TestResult> results, Isolation isolation, int chil
 
     /** A run without notes. */
     public SandboxRun(List<TestResult> results, Isolation isolation, int childJvmsStarted) {
-        this(results, isolation, childJvmsStarted, List.of(), Integrity.NONE, List.of());
+        this(results, isolation, childJvmsStarted, List.of(), Integrity.NONE, List.of(), List.of());
     }
 }

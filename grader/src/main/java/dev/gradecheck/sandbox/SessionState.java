@@ -3,8 +3,10 @@ package dev.gradecheck.sandbox;
 import dev.gradecheck.api.IntegrityEvent;
 import dev.gradecheck.sandbox.child.Wire;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the parent knows about one child from its events: whether it is ready or done, which test or test class it is
@@ -17,8 +19,10 @@ import java.util.Optional;
 final class SessionState {
 
     private final JobLedger ledger;
+    private final Set<String> settledHere = new HashSet<>();
     private boolean ready;
     private boolean done;
+    private boolean resourcesRetained;
     private TestSpec running;
     private long runningSinceNanos;
     private String runningClass;
@@ -57,7 +61,24 @@ final class SessionState {
             running(output.test(), "output").ifPresent(test -> ledger.outputSoFar(test, output.output()));
         } else if (event instanceof ChildEvent.Finished finished) {
             finishable(finished).ifPresent(test -> finish(test, finished));
+        } else if (event instanceof ChildEvent.ResourcesRetained retained) {
+            retained(retained);
         }
+    }
+
+    /**
+     * An exercise's squat counts only between tests and when this child has settled a test of that exercise (the
+     * runner checks right after an exercise's tests), so a child that reports one has always settled something.
+     */
+    private void retained(ChildEvent.ResourcesRetained retained) {
+        if (running != null || !settledHere.contains(retained.exercise())) {
+            ledger.integrity(IntegrityEvent.Kind.NOT_RUNNING_TEST, running().map(TestSpec::id), "a report of "
+                    + retained.resource().wireName() + " kept by exercise '"
+                    + IntegrityLog.quoted(retained.exercise()) + "', whose tests had not just run (ignored)");
+            return;
+        }
+        resourcesRetained = true;
+        ledger.squat(new ResourceSquat(retained.exercise(), retained.resource(), retained.limit()));
     }
 
     /** The open test an event names; an event about any other test is recorded and ignored. */
@@ -128,6 +149,7 @@ final class SessionState {
 
     private void finish(TestSpec test, ChildEvent.Finished finished) {
         ledger.finish(test, finished);
+        settledHere.add(test.exercise());
         if (test.equals(running)) {
             running = null;
         }
@@ -139,6 +161,16 @@ final class SessionState {
 
     boolean done() {
         return done;
+    }
+
+    /** Whether the child said an exercise left too much behind (and so stopped). */
+    boolean resourcesRetained() {
+        return resourcesRetained;
+    }
+
+    /** Whether this child has settled a test of an exercise other than {@code exercise}. */
+    boolean settledOtherThan(String exercise) {
+        return settledHere.stream().anyMatch(other -> !other.equals(exercise));
     }
 
     /** The test started and not yet finished, if any. */

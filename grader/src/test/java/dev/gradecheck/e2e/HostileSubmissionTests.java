@@ -2,6 +2,7 @@ package dev.gradecheck.e2e;
 
 import static dev.gradecheck.testing.ReportChecks.assertNoProcessLeftBehind;
 import static dev.gradecheck.testing.ReportChecks.assertValidReports;
+import static dev.gradecheck.testing.ReportChecks.withoutTimes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -53,7 +55,9 @@ class HostileSubmissionTests {
         /** Whatever the submission adds is ignored: full marks. */
         FULL_MARKS,
         /** Full marks, and the flooded output is capped with the dropped amount reported. */
-        FULL_MARKS_WITH_CAPPED_OUTPUT
+        FULL_MARKS_WITH_CAPPED_OUTPUT,
+        /** Every test passes, but the exercise kept most of the heap for the exercises after it: 0, and why. */
+        SQUATS
     }
 
     static Stream<Arguments> hostileCases() {
@@ -63,6 +67,7 @@ class HostileSubmissionTests {
                 Arguments.of("runtime-halt", Expectation.BLOCKED),
                 Arguments.of("infinite-loop", Expectation.TIMES_OUT),
                 Arguments.of("heap-exhaustion", Expectation.ERRORS),
+                Arguments.of("heap-squat", Expectation.SQUATS),
                 Arguments.of("deep-recursion", Expectation.ERRORS),
                 Arguments.of("stdout-flood", Expectation.FULL_MARKS_WITH_CAPPED_OUTPUT),
                 Arguments.of("fake-output", Expectation.FAILS),
@@ -134,6 +139,7 @@ class HostileSubmissionTests {
             case ERRORS -> assertOnlySinSquareLost(chainRule, TestStatus.ERROR);
             case FAILS -> assertOnlySinSquareLost(chainRule, TestStatus.FAILED);
             case FULL_MARKS -> assertEquals(full, chainRule.score());
+            case SQUATS -> assertChargedForTheSquat(chainRule);
             case FULL_MARKS_WITH_CAPPED_OUTPUT -> {
                 assertEquals(full, chainRule.score());
                 TestReport flooded = sinSquareTest(chainRule);
@@ -155,6 +161,29 @@ class HostileSubmissionTests {
             assertEquals(TestStatus.NOT_RUN, test.status());
             assertFalse(test.message().isBlank(), "a test not run says why");
         });
+    }
+
+    private static void assertChargedForTheSquat(ExerciseReport chainRule) {
+        chainRule.tests().forEach(test -> assertEquals(TestStatus.PASSED, test.status(), test.id() + ": "
+                + test.message()));
+        assertEquals(0, chainRule.score());
+        assertEquals(ExerciseStatus.ZEROED, chainRule.status());
+        Finding squat = chainRule.findings().stream().filter(f -> f.rule().equals("resource-squat")).findFirst()
+                .orElseThrow(() -> new AssertionError("no resource-squat finding in " + chainRule.findings()));
+        assertEquals(Severity.ZERO, squat.severity());
+        assertTrue(squat.message().contains("more than 85 MB of heap memory"), squat.message());
+        assertTrue(squat.hint().contains("static fields"), squat.hint());
+    }
+
+    @Test
+    void aHeapSquatIsChargedTheSameWayEveryTime(@TempDir Path folder) {
+        Path submission = RepoCourse.solutionsWithFixture("heap-squat", folder.resolve("heap-squat"));
+        GradeReport first = RepoCourse.grade(submission);
+        GradeReport second = RepoCourse.grade(submission);
+        assertEquals(withoutTimes(new JsonReportWriter().render(first)),
+                withoutTimes(new JsonReportWriter().render(second)));
+        assertEquals(withoutTimes(new GradescopeResultsWriter().render(first)),
+                withoutTimes(new GradescopeResultsWriter().render(second)));
     }
 
     private static void assertOnlySinSquareLost(ExerciseReport chainRule, TestStatus status) {

@@ -104,6 +104,19 @@ class IntegrityTests {
     }
 
     @Test
+    void acceptsASquatOnlyBetweenTestsAndForAnExerciseWhoseTestsTheChildJustRan() throws IOException {
+        Outcome outcome = read(new Frames().ready().started(A).retained("", "heap").finished(A, "FAILED")
+                .retained("elsewhere", "threads").retained("", "direct-memory"));
+        assertEquals(List.of(new ResourceSquat("", ResourceSquat.Resource.DIRECT_MEMORY, 32)), outcome.squats());
+        assertEquals(List.of(
+                event(Kind.NOT_RUNNING_TEST, A, "a report of heap kept by exercise '', whose tests had not just run"
+                        + " (ignored)", 1),
+                event(Kind.NOT_RUNNING_TEST, null, "a report of threads kept by exercise 'elsewhere', whose tests"
+                        + " had not just run (ignored)", 1)),
+                outcome.integrity().events());
+    }
+
+    @Test
     void quotesAClaimedTestNameWithoutItsControlCharacters() {
         assertEquals("x.T#a?[2J", IntegrityLog.quoted("x.T#a\u001b[2J"));
         assertEquals("y".repeat(200) + "...", IntegrityLog.quoted("y".repeat(300)));
@@ -129,7 +142,7 @@ class IntegrityTests {
         try (EventReader reader = new EventReader(file, TOKEN, 100_000, 1_000_000)) {
             state.apply(reader.poll());
         }
-        return new Outcome(ledger.results(), ledger.integrity());
+        return new Outcome(ledger.results(), ledger.integrity(), ledger.squats());
     }
 
     private static TestSpec spec(String test) {
@@ -140,7 +153,7 @@ class IntegrityTests {
         return new IntegrityEvent(kind, Optional.ofNullable(test).map(TestId::parse), detail, count);
     }
 
-    private record Outcome(List<TestResult> results, Integrity integrity) {
+    private record Outcome(List<TestResult> results, Integrity integrity, List<ResourceSquat> squats) {
         TestStatus status(String test) {
             return results.stream().filter(r -> r.id().toString().equals(test)).findFirst().orElseThrow().status();
         }
@@ -170,6 +183,11 @@ class IntegrityTests {
 
         Frames finished(String test, String status) {
             return event("\"type\":\"finished\",\"test\":\"" + test + "\",\"status\":\"" + status + "\"");
+        }
+
+        Frames retained(String exercise, String resource) {
+            return event("\"type\":\"resources-retained\",\"exercise\":\"" + exercise + "\",\"resource\":\""
+                    + resource + "\",\"limit\":32");
         }
 
         Frames raw(String line) {

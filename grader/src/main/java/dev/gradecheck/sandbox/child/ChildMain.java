@@ -46,8 +46,14 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * engine's classes are loaded and initialized, then rehearses until more input arrives; only then does it read the
  * job. Course classes of the rehearsal live in a class loader of their own that the job never sees.
  *
+ * <p>The job's tests run exercise by exercise, each exercise's in a launcher run of its own. Between two exercises,
+ * the runner checks what the earlier one left behind ({@link RetainedResources}); over a limit, it reports that
+ * ({@link Wire#RESOURCES_RETAINED}) and stops, so the next exercise's tests do not pay for it: the parent runs them
+ * in a fresh JVM.
+ *
  * <p>Exit codes: 0 after a complete run (test failures included), 2 when the job (or rehearsal) cannot be read, 3 when
- * the events file cannot be opened, 4 when the runner itself failed.
+ * the events file cannot be opened, 4 when the runner itself failed, 5 when an exercise left more than a limit of
+ * heap, direct memory or threads behind and the rest was left to a fresh JVM.
  */
 public final class ChildMain {
 
@@ -55,6 +61,7 @@ public final class ChildMain {
     static final int BAD_JOB = 2;
     static final int NO_CHANNEL = 3;
     static final int RUNNER_FAILED = 4;
+    static final int RESOURCES_RETAINED = 5;
 
     /**
      * The line a warming child prints on its standard output once it has warmed up (before any course class of the
@@ -130,23 +137,49 @@ public final class ChildMain {
     private static int runTests(Launcher launcher, ChildJob job, EventChannel channel) {
         channel.send(Wire.READY, g -> { });
         CourseClassLoader courseLoader = CourseClassLoader.create(job.classpath());
-        TestSelection selection = TestSelection.resolve(job.tests(), courseLoader);
         GradingListener listener = new GradingListener(channel, new FailureEncoder(testClasses(job.tests())),
                 job.outputCapChars(), job.tests());
-        selection.unresolved().forEach((test, why) -> listener.reportMissing(test, why.note(), why.cause()));
         listener.startOutputSnapshots();
+        RetainedResources retained = RetainedResources.startingNow(job.limits());
+        Thread.currentThread().setContextClassLoader(courseLoader);
+        List<List<String>> exercises = job.testsByExercise();
         int exitCode = COMPLETED;
-        try {
-            Thread.currentThread().setContextClassLoader(courseLoader);
-            execute(launcher, selection, listener, CancellationToken.disabled());
-        } catch (RuntimeException | Error e) {
-            // JUnit rethrows what it deems unrecoverable; report what is left rather than lose it.
-            listener.unreported().forEach(t -> listener.reportMissing(t, "the test run stopped early", e));
-            exitCode = RUNNER_FAILED;
+        for (int i = 0; i < exercises.size(); i++) {
+            List<String> tests = exercises.get(i);
+            try {
+                runExercise(launcher, tests, courseLoader, listener);
+            } catch (RuntimeException | Error e) {
+                // JUnit rethrows what it deems unrecoverable; report what is left rather than lose it.
+                listener.unreported().forEach(t -> listener.reportMissing(t, "the test run stopped early", e));
+                exitCode = RUNNER_FAILED;
+                break;
+            }
+            if (i < exercises.size() - 1 && reportRetained(retained, job.exerciseOf(tests.get(0)), channel)) {
+                return RESOURCES_RETAINED;
+            }
         }
-        listener.unreported().forEach(t -> listener.reportMissing(t, "the test engine did not run it", null));
         channel.send(Wire.DONE, g -> { });
         return exitCode;
+    }
+
+    /** Runs one exercise's tests and reports every one of them. */
+    private static void runExercise(Launcher launcher, List<String> tests, ClassLoader courseLoader,
+                                    GradingListener listener) {
+        TestSelection selection = TestSelection.resolve(tests, courseLoader);
+        selection.unresolved().forEach((test, why) -> listener.reportMissing(test, why.note(), why.cause()));
+        execute(launcher, selection, listener, CancellationToken.disabled());
+        listener.unreported(tests).forEach(t -> listener.reportMissing(t, "the test engine did not run it", null));
+    }
+
+    /**
+     * Between two exercises: whether the one that just ran left more than a limit of something behind, in which case
+     * the parent is told (one event per resource) and the run stops here.
+     */
+    private static boolean reportRetained(RetainedResources retained, String exercise, EventChannel channel) {
+        List<RetainedResources.Excess> excess = retained.overLimits();
+        excess.forEach(over -> channel.send(Wire.RESOURCES_RETAINED, g -> g.write(Wire.EXERCISE, exercise)
+                .write(Wire.RESOURCE, over.resource()).write(Wire.LIMIT, over.limit())));
+        return !excess.isEmpty();
     }
 
     /** A launcher that knows the Jupiter engine and nothing found on a class path. */

@@ -132,6 +132,11 @@ final class GradingListener implements TestExecutionListener {
         return requestedByClass.values().stream().flatMap(List::stream).filter(t -> !reported.contains(t)).toList();
     }
 
+    /** These requested tests that have not been reported yet, in the order given. */
+    List<String> unreported(List<String> tests) {
+        return tests.stream().filter(t -> !reported.contains(t)).toList();
+    }
+
     private List<String> unreported(String className) {
         return requestedByClass.getOrDefault(className, List.of()).stream().filter(t -> !reported.contains(t)).toList();
     }

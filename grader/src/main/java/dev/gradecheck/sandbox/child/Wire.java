@@ -35,6 +35,12 @@ public final class Wire {
     public static final String JOB_OUTPUT_CAP = "outputCap";
     public static final String JOB_CLASSPATH = "classpath";
     public static final String JOB_TESTS = "tests";
+    /** The exercise id of each test, in the order of {@link #JOB_TESTS}. */
+    public static final String JOB_EXERCISES = "exercises";
+    /** What an exercise may leave behind for the next: megabytes of heap, of direct memory, and running threads. */
+    public static final String JOB_HEAP_LIMIT_MB = "heapLimitMb";
+    public static final String JOB_DIRECT_LIMIT_MB = "directLimitMb";
+    public static final String JOB_THREAD_LIMIT = "threadLimit";
 
     // frame fields
     public static final String FRAME_PAYLOAD = "p";
@@ -61,6 +67,18 @@ public final class Wire {
     /** In a finished event: up to three of those threads' names, printable, sorted. */
     public static final String LINGERING_NAMES = "lingeringNames";
 
+    /** In a resources-retained event: the exercise whose tests had just run. */
+    public static final String EXERCISE = "exercise";
+    /** In a resources-retained event: {@link #HEAP}, {@link #DIRECT_MEMORY} or {@link #THREADS}. */
+    public static final String RESOURCE = "resource";
+    /** In a resources-retained event: the limit exceeded (megabytes, or threads). */
+    public static final String LIMIT = "limit";
+
+    // retained resources
+    public static final String HEAP = "heap";
+    public static final String DIRECT_MEMORY = "direct-memory";
+    public static final String THREADS = "threads";
+
     // failure fields
     public static final String EXCEPTION = "exception";
     public static final String MESSAGE = "message";
@@ -83,6 +101,12 @@ public final class Wire {
     /** The running test's output so far ({@link #OUTPUT}, {@link #DROPPED}): what a killed test keeps. */
     public static final String OUTPUT_SO_FAR = "output-so-far";
     public static final String FINISHED = "finished";
+    /**
+     * Between two exercises' tests: the earlier exercise left more than a limit of a resource behind
+     * ({@link #EXERCISE}, {@link #RESOURCE}, {@link #LIMIT}); the child stops after these events, without
+     * {@link #DONE}, and the parent runs the rest in a fresh child.
+     */
+    public static final String RESOURCES_RETAINED = "resources-retained";
     public static final String DONE = "done";
 
     // finished statuses
