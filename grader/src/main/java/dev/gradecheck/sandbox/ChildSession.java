@@ -220,7 +220,7 @@ final class ChildSession {
                     .directory(workDirectory.toFile())
                     .redirectOutput(files.eventsFile().toFile())
                     .redirectError(files.stderr().toFile());
-            child = new StartedChild(files, builder.start(), user);
+            child = new StartedChild(files, Spawner.start(builder), user);
         } catch (IOException | RuntimeException e) {
             user.ifPresent(ChildUsers.Lease::close);
             if (e instanceof IOException io && io.getMessage() != null && io.getMessage().startsWith("Cannot run")) {

@@ -21,7 +21,9 @@ import java.util.OptionalInt;
  * @param pidNamespace whether the child is the first process of its own PID namespace, so every process it starts
  *     dies with it
  * @param bubblewrap the sandbox each child gets, when bubblewrap works here
- * @param setpriv the {@code setpriv} that switches a child to its own user id, when {@code users} is present
+ * @param setpriv the {@code setpriv} that switches a child to its own user id (when {@code users} is present) and
+ *     makes its sandbox die with the grader (a parent-death signal; children are started from one long-lived thread,
+ *     see {@link Spawner})
  * @param users the pool of user ids, one per child at a time, when the grader runs as root
  */
 record IsolationPlan(List<String> prefix, Isolation isolation, OptionalInt childUid, boolean pidNamespace,
@@ -61,10 +63,10 @@ record IsolationPlan(List<String> prefix, Isolation isolation, OptionalInt child
             return prefix;
         }
         List<String> command = new ArrayList<>();
-        if (uid.isPresent() && setpriv.isPresent()) {
-            String id = Integer.toString(uid.getAsInt());
-            command.addAll(List.of(setpriv.get().toString(), "--reuid=" + id, "--regid=" + id, "--clear-groups",
-                    "--no-new-privs", "--"));
+        if (setpriv.isPresent()) {
+            command.add(setpriv.get().toString());
+            uid.ifPresent(id -> command.addAll(List.of("--reuid=" + id, "--regid=" + id, "--clear-groups")));
+            command.addAll(List.of("--no-new-privs", "--pdeathsig", "KILL", "--"));
         }
         command.addAll(prefix);
         command.addAll(bubblewrap.get().prefix(java, readOnly));

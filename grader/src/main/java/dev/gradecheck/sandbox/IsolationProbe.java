@@ -98,8 +98,9 @@ final class IsolationProbe {
         }
         Bubblewrap bubblewrap = new Bubblewrap(bwrap.get());
         boolean root = runningAsRoot();
-        Optional<Path> setpriv = root ? tool("setpriv") : Optional.empty();
-        Optional<ChildUsers> users = setpriv.flatMap(s -> ChildUsers.in(Path.of(System.getProperty("java.io.tmpdir"))));
+        Optional<Path> setpriv = tool("setpriv");
+        Optional<ChildUsers> users = root ? setpriv.flatMap(s -> ChildUsers.in(Path.of(System.getProperty("java.io.tmpdir"))))
+                : Optional.empty();
         List<String> limits = bubblewrapLimits(users.isPresent(), notes);
         IsolationPlan candidate = new IsolationPlan(limits, new Isolation(true, true, self, false, List.of()),
                 OptionalInt.empty(), true, Optional.of(bubblewrap), setpriv, users);
