@@ -96,6 +96,7 @@ public final class ChildMain {
         OutputStream channel = new FileOutputStream(FileDescriptor.out);
         System.setOut(System.err);
         Launcher launcher = createLauncher();
+        RetainedResources.prepare();
         InputStream in = new BufferedInputStream(System.in);
         int exitCode = List.of(args).contains(WARM_UP) ? warmUpThenRun(launcher, in, channel) : run(launcher, in, channel);
         killDescendants();
