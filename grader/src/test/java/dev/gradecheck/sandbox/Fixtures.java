@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -86,6 +87,14 @@ final class Fixtures {
     }
 
     /** The settings tests use: defaults with a small heap so memory tests are quick. */
+    /** A live process whose command line mentions {@code marker}, if any. */
+    static Optional<ProcessHandle> leftover(String marker) {
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().arguments().map(args -> List.of(args).contains(marker)).orElse(false)
+                        || p.info().commandLine().map(line -> line.contains(marker)).orElse(false))
+                .findFirst();
+    }
+
     static SandboxSettings settings() {
         SandboxSettings defaults = SandboxSettings.defaults();
         return new SandboxSettings(defaults.javaExecutable(), 96, defaults.stackKilobytes(), Duration.ofMinutes(2),

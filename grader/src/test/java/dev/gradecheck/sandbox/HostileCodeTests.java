@@ -163,8 +163,8 @@ class HostileCodeTests {
     @Test
     void leavesNoProcessBehind() {
         assertEquals(TestStatus.PASSED, result(run, "HostileHiddenTests#spawnsProcessesAndAThread").status());
-        assertEquals(Optional.empty(), leftover("31.4159"));
-        assertEquals(Optional.empty(), leftover("27.1828"));
+        assertEquals(Optional.empty(), Fixtures.leftover("31.4159"));
+        assertEquals(Optional.empty(), Fixtures.leftover("27.1828"));
     }
 
     @Test
@@ -208,11 +208,4 @@ class HostileCodeTests {
         return Fixtures.workDirectory(temp, "work-" + name);
     }
 
-    /** A live process whose command line mentions {@code marker}, if any. */
-    private static Optional<ProcessHandle> leftover(String marker) {
-        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().arguments().map(args -> List.of(args).contains(marker)).orElse(false)
-                        || p.info().commandLine().map(line -> line.contains(marker)).orElse(false))
-                .findFirst();
-    }
 }

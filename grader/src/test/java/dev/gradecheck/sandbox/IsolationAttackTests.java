@@ -80,7 +80,7 @@ class IsolationAttackTests {
             }
         }
         if (daemonSeconds != null) {
-            leftover(daemonSeconds).ifPresent(ProcessHandle::destroyForcibly);
+            Fixtures.leftover(daemonSeconds).ifPresent(ProcessHandle::destroyForcibly);
         }
     }
 
@@ -234,7 +234,7 @@ class IsolationAttackTests {
         SandboxRun run = snoop("daemon", told, "SnoopHiddenTests#startsADaemon");
         TestResult started = result(run, "SnoopHiddenTests#startsADaemon");
         assertEquals(TestStatus.PASSED, started.status(), started.message());
-        assertEquals(Optional.empty(), leftover(daemonSeconds).map(ProcessHandle::info),
+        assertEquals(Optional.empty(), Fixtures.leftover(daemonSeconds).map(ProcessHandle::info),
                 "a process the child started in a session of its own outlived the run");
     }
 
@@ -291,11 +291,4 @@ class IsolationAttackTests {
         return Fixtures.workDirectory(temp, "work-" + name);
     }
 
-    /** A live process whose command line mentions {@code marker}, if any. */
-    private static Optional<ProcessHandle> leftover(String marker) {
-        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().arguments().map(args -> List.of(args).contains(marker)).orElse(false)
-                        || p.info().commandLine().map(line -> line.contains(marker)).orElse(false))
-                .findFirst();
-    }
 }

@@ -7,8 +7,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 
 /**
  * What one exercise's tests left behind in this JVM when the next exercise's tests are about to start: heap still in
@@ -135,8 +133,7 @@ final class RetainedResources {
     }
 
     private static boolean exempt(Thread thread) {
-        return thread instanceof ForkJoinWorkerThread worker && worker.getPool() == ForkJoinPool.commonPool()
-                || thread.getName().startsWith("junit-timeout-thread");
+        return TestThreads.exempt(thread);
     }
 
     /** Every live thread of every thread group (threads are in the system group or below it). */
@@ -145,16 +142,7 @@ final class RetainedResources {
         while (root.getParent() != null) {
             root = root.getParent();
         }
-        Thread[] threads = new Thread[root.activeCount() + 16];
-        int count;
-        while ((count = root.enumerate(threads, true)) == threads.length) {
-            threads = new Thread[threads.length * 2];
-        }
-        List<Thread> alive = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            alive.add(threads[i]);
-        }
-        return alive;
+        return TestThreads.threadsOf(root);
     }
 
     private static boolean pause() {

@@ -73,7 +73,8 @@ final class TestThreads {
         return threads.stream().map(Thread::getName).sorted().limit(MAX_NAMES).map(TestThreads::printable).toList();
     }
 
-    private static boolean exempt(Thread thread) {
+    /** Threads that end when the JDK or JUnit lets them, never counted as anyone's. */
+    static boolean exempt(Thread thread) {
         return thread instanceof ForkJoinWorkerThread worker && worker.getPool() == ForkJoinPool.commonPool()
                 || thread.getName().startsWith("junit-timeout-thread");
     }
@@ -81,9 +82,11 @@ final class TestThreads {
     /** The live threads of the test thread's group and its subgroups (the JDK's own live in the system group). */
     private static List<Thread> alive(Thread testThread) {
         ThreadGroup group = testThread.getThreadGroup();
-        if (group == null) {
-            return List.of();
-        }
+        return group == null ? List.of() : threadsOf(group);
+    }
+
+    /** The live threads of {@code group} and its subgroups. */
+    static List<Thread> threadsOf(ThreadGroup group) {
         Thread[] threads = new Thread[group.activeCount() + 16];
         int count;
         while ((count = group.enumerate(threads, true)) == threads.length) {
