@@ -6,9 +6,13 @@ import com.google.gson.JsonParser;
 import dev.gradecheck.api.GradeReport;
 import dev.gradecheck.report.GradescopeResultsWriter;
 import dev.gradecheck.report.JsonReportWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Assertions every end-to-end grading must pass: valid reports, no process left behind. */
 public final class ReportChecks {
@@ -35,12 +39,46 @@ public final class ReportChecks {
     /** No child process of this JVM is alive (waits up to 5 s for dying ones). */
     public static void assertNoProcessLeftBehind() {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
-        while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive) && Instant.now().isBefore(deadline)) {
+        while (leftBehind().findAny().isPresent() && Instant.now().isBefore(deadline)) {
             sleep();
         }
-        assertEquals(List.of(), ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+        assertEquals(List.of(), leftBehind()
                 .map(process -> process.pid() + " " + process.info().commandLine().orElse("?")).toList(),
                 "processes left behind");
+    }
+
+    /**
+     * Live processes this test JVM started: its descendants, and processes of the child users' id range started
+     * since this JVM started, which may have been orphaned (re-parented to init) and so are no descendants any more.
+     * Zombies, dead and waiting for init to reap them, do not count.
+     */
+    private static Stream<ProcessHandle> leftBehind() {
+        Instant since = ProcessHandle.current().info().startInstant().orElse(Instant.EPOCH);
+        Stream<ProcessHandle> orphans = ProcessHandle.allProcesses()
+                .filter(process -> childUser(process)
+                        && process.info().startInstant().map(start -> !start.isBefore(since)).orElse(false));
+        return Stream.concat(ProcessHandle.current().descendants(), orphans).distinct()
+                .filter(ProcessHandle::isAlive).filter(process -> !zombie(process.pid()));
+    }
+
+    /** Whether the process runs as one of the child users' ids (such ids have no name, so they are read from /proc). */
+    private static boolean childUser(ProcessHandle process) {
+        try {
+            Object uid = Files.getAttribute(Path.of("/proc", Long.toString(process.pid())), "unix:uid");
+            return uid instanceof Integer id && id >= 1_900_000_000 && id < 1_900_000_512;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean zombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int end = stat.lastIndexOf(')');
+            return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
     }
 
     private static void sleep() {
