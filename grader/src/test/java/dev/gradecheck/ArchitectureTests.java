@@ -9,7 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point one way: cli -> Grader facade -> stages -> api. */
+/** Dependencies point one way: cli -> server -> app (the tasks) -> Grader facade -> stages -> api. */
 class ArchitectureTests {
 
     private static final JavaClasses GRADER = new ClassFileImporter()
@@ -33,7 +33,33 @@ class ArchitectureTests {
     @Test
     void stagesDependNeitherOnTheFacadeNorOnTheCommandLine() {
         noClasses().that().resideInAnyPackage(STAGES)
-                .should().dependOnClassesThat().resideInAnyPackage("dev.gradecheck", "dev.gradecheck.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.gradecheck", "dev.gradecheck.cli..",
+                        "dev.gradecheck.server..", "dev.gradecheck.app..")
+                .check(GRADER);
+    }
+
+    @Test
+    void theServerDependsNotOnTheCommandLine() {
+        noClasses().that().resideInAPackage("dev.gradecheck.server..")
+                .should().dependOnClassesThat().resideInAPackage("dev.gradecheck.cli..")
+                .check(GRADER);
+    }
+
+    @Test
+    void theTasksDependNeitherOnTheCommandLineNorOnTheServer() {
+        noClasses().that().resideInAPackage("dev.gradecheck.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.gradecheck.cli..", "dev.gradecheck.server..")
+                .check(GRADER);
+    }
+
+    @Test
+    void platformHelpersDependOnNothingElseOfTheGrader() {
+        noClasses().that().resideInAPackage("dev.gradecheck.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage(withCli(STAGES))
+                .check(GRADER);
+        noClasses().that().resideInAPackage("dev.gradecheck.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.gradecheck", "dev.gradecheck.api..",
+                        "dev.gradecheck.app..", "dev.gradecheck.server..", "dev.gradecheck.verify..")
                 .check(GRADER);
     }
 

@@ -1,14 +1,8 @@
 package dev.gradecheck.cli;
 
-import dev.gradecheck.GradeRequest;
-import dev.gradecheck.Grader;
-import dev.gradecheck.InvalidRequestException;
-import dev.gradecheck.api.GradeReport;
-import dev.gradecheck.api.Isolation;
 import dev.gradecheck.api.IsolationLevel;
-import dev.gradecheck.report.Escape;
-import dev.gradecheck.report.TextSummary;
-import java.io.IOException;
+import dev.gradecheck.app.GradingRequest;
+import dev.gradecheck.app.Tasks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code grade SUBMISSION [--out DIR] [--exercise ID ...] [--ref REF]}. A grading refused after the arguments were
  * read (a submission that cannot be opened, a git repository that links to another one, an unknown exercise) still
- * writes both reports, score 0 and why, then exits with {@link ExitCode#USAGE} as before.
+ * writes both reports, score 0 and why, then exits with {@code ExitCode.USAGE}. The
+ * grading itself is {@link Tasks}'.
  */
 @Command(name = "grade", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Grades one submission and writes report.json (gradecheck's format) and results.json "
@@ -62,56 +57,13 @@ final class GradeCommand implements Callable<Integer> {
     private IsolationLevel requiredIsolation;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         Path courseRoot = main.courseRoot();
         Invocation invocation = main.invocation();
-        Grader grader = invocation.graders().grader(courseRoot);
-        String resolved = invocation.resolveSubmission(submission);
-        GradeRequest request = new GradeRequest(resolved, Optional.ofNullable(ref), exercises);
-        Path outDirectory = out != null ? invocation.resolve(out)
-                : courseRoot.resolve("out").resolve(Reports.submissionName(resolved));
-        if (requiredIsolation != null) {
-            requireIsolation(grader, request, outDirectory);
-        }
-        GradeReport report;
-        try {
-            report = grader.grade(request);
-        } catch (InvalidRequestException e) {
-            throw refused(grader.refusal(request, e.getMessage()), outDirectory, ExitCode.USAGE);
-        }
-        List<Path> written = write(report, outDirectory);
-        var text = spec.commandLine().getOut();
-        text.println(Escape.terminal("Graded " + submission));
-        text.print(TextSummary.render(report));
-        text.println("Reports written to:");
-        written.forEach(file -> text.println("  " + Escape.terminal(file.toString())));
-        text.flush();
-        return ExitCode.OK.code();
-    }
-
-    /** Refuses, before any student code runs, when this machine's sandbox is below the required level. */
-    private void requireIsolation(Grader grader, GradeRequest request, Path outDirectory) throws GradingRefused {
-        Isolation available = grader.isolation();
-        if (available.level().atLeast(requiredIsolation)) {
-            return;
-        }
-        String why = available.notes().isEmpty() ? "" : " (" + String.join("; ", available.notes()) + ")";
-        String reason = "student code would run at isolation level " + available.level().id() + why
-                + ", below --require-isolation " + requiredIsolation.id() + ": install what the notes name (see the "
-                + "README's deployment table), or lower the requirement";
-        throw refused(grader.refusal(request, reason), outDirectory, ExitCode.ISOLATION);
-    }
-
-    /** The refusal, after its report (score 0 and why) has been written, or a note that it could not be. */
-    private static GradingRefused refused(GradeReport report, Path outDirectory, ExitCode exitCode) {
-        String reason = report.refusal().orElseThrow();
-        try {
-            return new GradingRefused(reason, exitCode, List.of("Nothing was graded; the reports say why (score 0):"),
-                    Reports.writeAll(report, outDirectory));
-        } catch (IOException e) {
-            return new GradingRefused(reason, exitCode,
-                    List.of("Nothing was graded, and " + Reports.unwritable(outDirectory, e)), List.of());
-        }
+        GradingRequest request = new GradingRequest(GradingRequest.Task.GRADE, invocation.workingDirectory(),
+                Optional.of(courseRoot), System.getenv(), Optional.of(submission), Optional.ofNullable(ref), exercises,
+                Optional.ofNullable(out), Optional.ofNullable(requiredIsolation));
+        return Tasks.run(request, invocation.graders(), spec.commandLine().getOut(), spec.commandLine().getErr()).code();
     }
 
     /** Reads a level by its id ({@code own-user}), with the list of levels when it is none of them. */
@@ -121,14 +73,6 @@ final class GradeCommand implements Callable<Integer> {
             return IsolationLevel.byId(value).orElseThrow(() -> new CommandLine.TypeConversionException(
                     "'" + value + "' is not an isolation level; use one of " + Arrays.stream(IsolationLevel.values())
                             .map(IsolationLevel::id).collect(Collectors.joining(", "))));
-        }
-    }
-
-    private static List<Path> write(GradeReport report, Path outDirectory) throws ReportsNotWritten {
-        try {
-            return Reports.writeAll(report, outDirectory);
-        } catch (IOException e) {
-            throw new ReportsNotWritten("the grading ran, but " + Reports.unwritable(outDirectory, e), e);
         }
     }
 }

@@ -1,12 +1,12 @@
 package dev.gradecheck.cli;
 
-import java.nio.file.InvalidPathException;
+import dev.gradecheck.app.Graders;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * What one command line run happens in: the working directory that relative paths are resolved against (the
- * caller's, which in the grading server is not the server's own) and where graders come from.
+ * What one command line run happens in: the working directory that relative paths are resolved against, and where
+ * graders come from.
  *
  * @param workingDirectory absolute
  * @param graders where commands get their grader
@@ -29,21 +29,5 @@ record Invocation(Path workingDirectory, Graders graders) {
     /** {@code path} against the working directory. */
     Path resolve(Path path) {
         return workingDirectory.resolve(path).normalize();
-    }
-
-    /**
-     * A submission argument against the working directory: a relative path becomes absolute; {@code file:} and other
-     * URLs, and text that is no path at all, stay as given (intake explains what is wrong with them).
-     */
-    String resolveSubmission(String submission) {
-        String given = submission.strip();
-        if (given.isEmpty() || given.matches("(?i)^[a-z][a-z0-9+.-]+:.*") || given.matches("^[\\w.-]+@[\\w.-]+:.*")) {
-            return submission;
-        }
-        try {
-            return resolve(Path.of(given)).toString();
-        } catch (InvalidPathException e) {
-            return submission;
-        }
     }
 }

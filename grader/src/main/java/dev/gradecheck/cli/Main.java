@@ -1,6 +1,8 @@
 package dev.gradecheck.cli;
 
 import dev.gradecheck.GraderVersion;
+import dev.gradecheck.app.CourseLocator;
+import dev.gradecheck.app.ExitCode;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

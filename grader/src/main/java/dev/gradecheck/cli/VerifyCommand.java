@@ -1,11 +1,10 @@
 package dev.gradecheck.cli;
 
-import dev.gradecheck.verify.SuiteVerifier;
-import dev.gradecheck.verify.VerificationReport;
-import dev.gradecheck.verify.VerificationTable;
-import java.io.PrintWriter;
+import dev.gradecheck.app.GradingRequest;
+import dev.gradecheck.app.Tasks;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,16 +33,11 @@ final class VerifyCommand implements Callable<Integer> {
     private List<String> exercises = new ArrayList<>();
 
     @Override
-    public Integer call() throws Exception {
-        SuiteVerifier verifier = SuiteVerifier.using(main.invocation().graders().grader(main.courseRoot()));
-        PrintWriter err = spec.commandLine().getErr();
-        VerificationReport report = verifier.verify(exercises, line -> {
-            err.println(line);
-            err.flush();
-        });
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(VerificationTable.render(report));
-        out.flush();
-        return (report.passed() ? ExitCode.OK : ExitCode.VERIFY_FAILED).code();
+    public Integer call() {
+        GradingRequest request = new GradingRequest(GradingRequest.Task.VERIFY, main.invocation().workingDirectory(),
+                Optional.of(main.courseRoot()), System.getenv(), Optional.empty(), Optional.empty(), exercises,
+                Optional.empty(), Optional.empty());
+        return Tasks.run(request, main.invocation().graders(), spec.commandLine().getOut(),
+                spec.commandLine().getErr()).code();
     }
 }

@@ -1,5 +1,6 @@
 package dev.gradecheck.sandbox;
 
+import dev.gradecheck.platform.JvmFlags;
 import dev.gradecheck.sandbox.child.ChildMain;
 import java.io.File;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The command line of a child JVM: the isolation prefix, {@code java} with the memory, stack and start-up flags (and
@@ -18,11 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ChildCommand {
 
     /**
-     * Start-up flags, measured to help: C1 only (tests are short; C2 compile threads cost more than they return),
-     * serial GC (fewer threads, smaller footprint), the JDK's class-data archive, no perf-data file in /tmp.
+     * Start-up flags, measured to help: the grader's {@link JvmFlags#shortRun()} (C1 only, serial GC, no perf-data
+     * file) and the JDK's class-data archive.
      */
-    static final List<String> FAST_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-            "-XX:-UsePerfData");
+    static final List<String> FAST_START = Stream.concat(JvmFlags.shortRun().stream(),
+            Stream.of("-Xshare:auto")).toList();
 
     /**
      * From this release on, {@code --illegal-native-access=deny} makes JNI libraries and the foreign function API's

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.gradecheck.GraderVersion;
+import dev.gradecheck.app.ExitCode;
 import dev.gradecheck.testing.GradescopeSpec;
 import dev.gradecheck.testing.RepoCourse;
 import dev.gradecheck.testing.ReportSchema;

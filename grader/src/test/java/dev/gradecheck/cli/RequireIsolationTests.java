@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.gradecheck.Grader;
+import dev.gradecheck.app.ExitCode;
+import dev.gradecheck.app.Graders;
 import dev.gradecheck.GraderConfig;
 import dev.gradecheck.testing.GradescopeSpec;
 import dev.gradecheck.testing.RepoCourse;

@@ -3,7 +3,7 @@ package dev.gradecheck.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gradecheck.cli.ExitCode;
+import dev.gradecheck.app.ExitCode;
 import dev.gradecheck.cli.Main;
 import dev.gradecheck.testing.TinyCourse;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package dev.gradecheck.cli;
+package dev.gradecheck.server;
 
 import static dev.gradecheck.testing.ReportChecks.assertNoProcessLeftBehind;
 import static dev.gradecheck.testing.ReportChecks.withoutTimes;
@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gradecheck.app.ExitCode;
+import dev.gradecheck.app.GradingRequest;
+import dev.gradecheck.cli.Main;
 import dev.gradecheck.testing.RepoCourse;
+import dev.gradecheck.testing.TinyCourse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,6 +20,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +45,7 @@ class GradingServerTests {
     @BeforeAll
     static void startAServer() throws IOException {
         state = temp.resolve("state");
-        server = GradingServer.open(state, new Graders.Kept(), Duration.ofMinutes(10));
+        server = GradingServer.open(state, new GraderPool(), Duration.ofMinutes(10));
         serving = serveInBackground(server);
     }
 
@@ -111,7 +117,7 @@ class GradingServerTests {
     @Test
     void aServerOfAnOlderBuildOrNoServerIsNotUsed() throws Exception {
         Path oldState = temp.resolve("old-state");
-        GradingServer old = GradingServer.open(oldState, new Graders.Kept(), Duration.ofMinutes(1), "1-2");
+        GradingServer old = GradingServer.open(oldState, new GraderPool(), Duration.ofMinutes(1), "1-2");
         Thread oldServing = serveInBackground(old);
         try {
             Client outdated = bash(temp, oldState, "grade", "anything");
@@ -129,10 +135,47 @@ class GradingServerTests {
     }
 
     @Test
+    void findsTheCourseFromTheClientsGradecheckCourseNotTheServers() throws Exception {
+        Path course = TinyCourse.write(temp.resolve("client-course"));
+        Path caller = Files.createDirectories(temp.resolve("outside-any-course"));
+        GradingRequest request = new GradingRequest(GradingRequest.Task.GRADE, caller, Optional.empty(),
+                Map.of("GRADECHECK_COURSE", course.toString(), "HOME", "/nowhere"),
+                Optional.of(course.resolve("solutions/src/main/java").toString()), Optional.empty(), List.of(),
+                Optional.of(Path.of("reports")), Optional.empty());
+        List<String> lines = new ArrayList<>();
+        OptionalInt code = ServerClient.run(server.endpoint(), request, lines::add, lines::add);
+        // This JVM's own environment cannot name a course written just now: a server that read it finds none.
+        assertEquals(OptionalInt.of(0), code, String.join("\n", lines));
+        assertTrue(Files.readString(caller.resolve("reports/report.json")).contains("\"calc\""),
+                "graded against the client's course");
+        List<String> status = new ArrayList<>();
+        ServerClient.call(server.endpoint(), ServerProtocol.STATUS, "/", List.of(), status::add, status::add);
+        assertTrue(status.contains("  course loaded: " + course.toAbsolutePath().normalize()), status.toString());
+    }
+
+    @Test
+    void theBashClientSendsTheCallersGradecheckCourse() throws Exception {
+        Path caller = Files.createDirectories(temp.resolve("bash-caller"));
+        Client served = bashWith(caller, state, Map.of("GRADECHECK_COURSE", "/somewhere/else"), "grade",
+                RepoCourse.root().resolve("examples/partial").toString(), "--out", "reports");
+        assertEquals(0, served.code(), served.err());
+        assertTrue(served.out().contains("Total: 25 / 100"), served.out());
+    }
+
+    @Test
+    void aRequestFieldTheServerDoesNotKnowIsAUsageError() {
+        List<String> err = new ArrayList<>();
+        OptionalInt code = ServerClient.call(server.endpoint(), ServerProtocol.RUN, temp.toString(),
+                List.of("demo", "course=" + RepoCourse.root(), "shell=rm -rf /"), line -> { }, err::add);
+        assertEquals(OptionalInt.of(ExitCode.USAGE.code()), code);
+        assertTrue(err.get(0).startsWith("gradecheck server: unknown request field \"shell\""), err.toString());
+    }
+
+    @Test
     void onlyGradeDemoAndVerifyAreServed() {
         List<String> err = new ArrayList<>();
         OptionalInt code = ServerClient.call(server.endpoint(), ServerProtocol.RUN, temp.toString(),
-                List.of("--course", RepoCourse.root().toString(), "server", "stop"), line -> { }, err::add);
+                List.of("server", "course=" + RepoCourse.root()), line -> { }, err::add);
         assertEquals(OptionalInt.of(ExitCode.USAGE.code()), code);
         assertEquals(List.of("gradecheck server: it runs demo, grade, verify — not \"server\"; run that without the "
                 + "server"), err);
@@ -163,14 +206,22 @@ class GradingServerTests {
 
     /** Runs the bash client in {@code folder}: {@code gradecheck_via_server STATE COURSE ARGS...}. */
     private static Client bash(Path folder, Path stateFolder, String... arguments) throws Exception {
+        return bashWith(folder, stateFolder, Map.of(), arguments);
+    }
+
+    /** As {@link #bash}, with {@code environment} added to the client's environment. */
+    private static Client bashWith(Path folder, Path stateFolder, Map<String, String> environment, String... arguments)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", "-c", ". \"$1\"; shift; gradecheck_via_server \"$@\"",
                 "client", RepoCourse.root().resolve("bin/lib/server-client.bash").toString(), stateFolder.toString(),
                 RepoCourse.root().toString()));
         command.addAll(List.of(arguments));
         Path out = Files.createTempFile(temp, "out", ".txt");
         Path err = Files.createTempFile(temp, "err", ".txt");
-        Process process = new ProcessBuilder(command).directory(folder.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the client did not finish");
         return new Client(process.exitValue(), Files.readString(out), Files.readString(err));
     }

@@ -1,4 +1,4 @@
-package dev.gradecheck.cli;
+package dev.gradecheck.app;
 
 import dev.gradecheck.api.GradeReport;
 import dev.gradecheck.report.GradescopeResultsWriter;

@@ -1,5 +1,6 @@
-package dev.gradecheck.cli;
+package dev.gradecheck.server;
 
+import dev.gradecheck.app.GradingRequest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,16 +20,23 @@ final class ServerClient {
     private ServerClient() {
     }
 
+    /** Has the server run {@code request}; as {@link #call}. */
+    static OptionalInt run(ServerEndpoint endpoint, GradingRequest request, Consumer<String> out,
+                           Consumer<String> err) {
+        return call(endpoint, ServerProtocol.RUN, request.workingDirectory().toString(), ServerProtocol.fields(request),
+                out, err);
+    }
+
     /**
      * Sends one request and hands the response's output and error lines to {@code out} and {@code err}; the exit
      * code, or empty when the server cannot be reached or its answer was cut short.
      */
-    static OptionalInt call(ServerEndpoint endpoint, String verb, String workingDirectory, List<String> arguments,
+    static OptionalInt call(ServerEndpoint endpoint, String verb, String workingDirectory, List<String> fields,
                             Consumer<String> out, Consumer<String> err) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoint.port()), CONNECT_MILLIS);
             ServerProtocol.write(socket.getOutputStream(),
-                    new ServerProtocol.Request(endpoint.token(), verb, workingDirectory, arguments));
+                    new ServerProtocol.Request(endpoint.token(), verb, workingDirectory, fields));
             BufferedReader response = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                     StandardCharsets.UTF_8));
             for (String line = response.readLine(); line != null; line = response.readLine()) {

@@ -1,4 +1,4 @@
-package dev.gradecheck.cli;
+package dev.gradecheck.server;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -55,7 +55,7 @@ record ServerEndpoint(int port, String token, long pid, String build) {
 
     private static Path codeLocation() {
         try {
-            return Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(GradingServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException | RuntimeException e) {
             throw new IllegalStateException("cannot tell where the grader's classes are: " + e.getMessage(), e);
         }

@@ -1,4 +1,4 @@
-package dev.gradecheck.cli;
+package dev.gradecheck.app;
 
 import dev.gradecheck.InvalidRequestException;
 import java.nio.file.Path;
@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * A grading refused after the arguments were read, once the reports saying why have been written (or could not
- * be). {@link Failures} prints the refusal, then {@code notes} and {@code written}, and exits with {@code exitCode}:
+ * be). {@link ErrorMessages} prints the refusal, then {@code notes} and {@code written}, and exits with {@code exitCode}:
  * {@link ExitCode#USAGE} for a request that cannot be carried out, {@link ExitCode#ISOLATION} for isolation below
  * what {@code --require-isolation} asks.
  */

@@ -1,4 +1,4 @@
-package dev.gradecheck.cli;
+package dev.gradecheck.app;
 
 /** The reports could not be written into the output folder; the message says where, why and how to fix it. */
 final class ReportsNotWritten extends Exception {

@@ -1,4 +1,4 @@
-package dev.gradecheck.cli;
+package dev.gradecheck.app;
 
 /** The grader's exit codes. A low score is still a successful grading run: {@link #OK}. */
 public enum ExitCode {
@@ -26,7 +26,7 @@ public enum ExitCode {
         return code;
     }
 
-    static ExitCode of(int code) {
+    public static ExitCode of(int code) {
         for (ExitCode exitCode : values()) {
             if (exitCode.code == code) {
                 return exitCode;

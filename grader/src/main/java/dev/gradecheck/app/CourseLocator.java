@@ -1,13 +1,13 @@
-package dev.gradecheck.cli;
+package dev.gradecheck.app;
 
 import dev.gradecheck.course.CourseLayout;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /** Finds the course root: {@code --course}, else env {@code GRADECHECK_COURSE}, else the nearest enclosing course. */
-final class CourseLocator {
+public final class CourseLocator {
 
-    static final String ENVIRONMENT_VARIABLE = "GRADECHECK_COURSE";
+    public static final String ENVIRONMENT_VARIABLE = "GRADECHECK_COURSE";
 
     private CourseLocator() {
     }
@@ -20,7 +20,7 @@ final class CourseLocator {
      * @param workingDirectory where to start walking up
      * @throws IllegalArgumentException saying how to point the grader at a course, when none is found
      */
-    static Path locate(Path option, String environment, Path workingDirectory) {
+    public static Path locate(Path option, String environment, Path workingDirectory) {
         if (option != null) {
             return option.toAbsolutePath().normalize();
         }

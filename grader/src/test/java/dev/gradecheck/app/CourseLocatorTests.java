@@ -1,4 +1,4 @@
-package dev.gradecheck.cli;
+package dev.gradecheck.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

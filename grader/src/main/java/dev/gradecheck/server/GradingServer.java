@@ -1,10 +1,14 @@
-package dev.gradecheck.cli;
+package dev.gradecheck.server;
 
+import dev.gradecheck.app.ExitCode;
+import dev.gradecheck.app.GradingRequest;
+import dev.gradecheck.app.Tasks;
 import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -25,9 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A long-lived grader that {@code bin/grader} hands its {@code grade}, {@code demo} and {@code verify} command lines
- * to: the same commands, run in this JVM with the caller's working directory, their output sent back line by line
- * (see {@link ServerProtocol}). Warm javac, parsed course and child JVMs on standby make a grading several times
+ * A long-lived grader that {@code bin/grader} hands its {@code grade}, {@code demo} and {@code verify} tasks to, as
+ * typed {@link GradingRequest}s (see {@link ServerProtocol}): run in this JVM by {@link Tasks} with the caller's
+ * working directory and environment, their output sent back line by line. Warm javac, parsed course and child JVMs on standby make a grading several times
  * faster than a fresh process.
  *
  * <p>It listens on 127.0.0.1 only, and serves a request only with the token from its endpoint file, which only the
@@ -46,7 +50,7 @@ final class GradingServer implements AutoCloseable {
     private final ServerSocket socket;
     private final ServerEndpoint endpoint;
     private final Path stateDirectory;
-    private final Graders.Kept graders;
+    private final GraderPool graders;
     private final Duration idleLimit;
     private final long startedNanos = System.nanoTime();
     private final AtomicLong lastActiveNanos = new AtomicLong(System.nanoTime());
@@ -54,7 +58,7 @@ final class GradingServer implements AutoCloseable {
     private final AtomicInteger served = new AtomicInteger();
     private final AtomicBoolean stopping = new AtomicBoolean();
 
-    private GradingServer(ServerSocket socket, ServerEndpoint endpoint, Path stateDirectory, Graders.Kept graders,
+    private GradingServer(ServerSocket socket, ServerEndpoint endpoint, Path stateDirectory, GraderPool graders,
                           Duration idleLimit) {
         this.socket = socket;
         this.endpoint = endpoint;
@@ -64,12 +68,12 @@ final class GradingServer implements AutoCloseable {
     }
 
     /** Listens on a free port of 127.0.0.1 and publishes the endpoint in {@code stateDirectory}. */
-    static GradingServer open(Path stateDirectory, Graders.Kept graders, Duration idleLimit) throws IOException {
+    static GradingServer open(Path stateDirectory, GraderPool graders, Duration idleLimit) throws IOException {
         return open(stateDirectory, graders, idleLimit, ServerEndpoint.currentBuild());
     }
 
-    /** As {@link #open(Path, Graders.Kept, Duration)}, for a server that says it runs {@code build}. */
-    static GradingServer open(Path stateDirectory, Graders.Kept graders, Duration idleLimit, String build)
+    /** As {@link #open(Path, GraderPool, Duration)}, for a server that says it runs {@code build}. */
+    static GradingServer open(Path stateDirectory, GraderPool graders, Duration idleLimit, String build)
             throws IOException {
         ServerSocket socket = new ServerSocket();
         try {
@@ -169,7 +173,7 @@ final class GradingServer implements AutoCloseable {
     }
 
     private int run(ServerProtocol.Request request, PrintStream out, PrintStream err) {
-        String command = ServerProtocol.command(request.arguments());
+        String command = ServerProtocol.command(request.fields());
         if (!ServerProtocol.SERVED_COMMANDS.contains(command)) {
             err.println("gradecheck server: it runs " + String.join(", ", ServerProtocol.SERVED_COMMANDS.stream()
                     .sorted().toList()) + " — not \"" + command + "\"; run that without the server");
@@ -186,9 +190,17 @@ final class GradingServer implements AutoCloseable {
                     + request.workingDirectory() + "\"");
             return ExitCode.USAGE.code();
         }
+        GradingRequest grading;
+        try {
+            grading = ServerProtocol.gradingRequest(workingDirectory.get(), request.fields());
+        } catch (IllegalArgumentException e) {
+            err.println("gradecheck server: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
         served.incrementAndGet();
-        return Main.run(new Invocation(workingDirectory.get(), graders), out, err,
-                request.arguments().toArray(String[]::new)).code();
+        PrintWriter outText = new PrintWriter(out, true);
+        PrintWriter errText = new PrintWriter(err, true);
+        return Tasks.run(grading, graders, outText, errText).code();
     }
 
     private static Optional<Path> absolutePath(String text) {

@@ -1,9 +1,12 @@
-package dev.gradecheck.cli;
+package dev.gradecheck.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gradecheck.app.ExitCode;
+import dev.gradecheck.app.GradingRequest;
+import dev.gradecheck.cli.Main;
 import dev.gradecheck.testing.RepoCourse;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -42,9 +45,9 @@ class ServerCommandTests {
             assertTrue(out().contains(", 0 command(s) served,"), out());
 
             List<String> served = new ArrayList<>();
-            OptionalInt code = ServerClient.call(endpoint, ServerProtocol.RUN, temp.toString(), List.of("--course",
-                    RepoCourse.root().toString(), "grade", RepoCourse.root().resolve("examples/partial").toString(),
-                    "--out", "reports"), served::add, served::add);
+            GradingRequest request = GradingRequest.grade(temp, RepoCourse.root(),
+                    RepoCourse.root().resolve("examples/partial").toString()).withOut(Path.of("reports"));
+            OptionalInt code = ServerClient.run(endpoint, request, served::add, served::add);
             assertEquals(OptionalInt.of(0), code, String.join("\n", served));
             assertTrue(served.stream().anyMatch(line -> line.startsWith("Total: 25 / 100")), String.join("\n", served));
             assertTrue(Files.isRegularFile(temp.resolve("reports/report.json")), "reports land in the caller's folder");

@@ -1,0 +1,124 @@
+package dev.gradecheck.app;
+
+import dev.gradecheck.GradeRequest;
+import dev.gradecheck.Grader;
+import dev.gradecheck.InvalidRequestException;
+import dev.gradecheck.api.GradeReport;
+import dev.gradecheck.api.Isolation;
+import dev.gradecheck.api.IsolationLevel;
+import dev.gradecheck.report.Escape;
+import dev.gradecheck.report.TextSummary;
+import dev.gradecheck.verify.SuiteVerifier;
+import dev.gradecheck.verify.VerificationReport;
+import dev.gradecheck.verify.VerificationTable;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Carries out a {@link GradingRequest}: calls the {@link Grader} facade and the report writers, prints the summary
+ * on the caller's {@code out} (progress and errors on {@code err}) and returns the exit code. The command line and
+ * the grading server both run their tasks here, so a served grading and a one-off one cannot differ.
+ */
+public final class Tasks {
+
+    private Tasks() {
+    }
+
+    /** Runs {@code request} with a grader from {@code graders}; never throws. */
+    public static ExitCode run(GradingRequest request, Graders graders, PrintWriter out, PrintWriter err) {
+        try {
+            Path courseRoot;
+            try {
+                courseRoot = request.courseRoot();
+            } catch (IllegalArgumentException e) {
+                err.println(Escape.terminal("error: " + e.getMessage()));
+                return ExitCode.USAGE;
+            }
+            return switch (request.task()) {
+                case GRADE -> grade(request, graders.grader(courseRoot), courseRoot, out);
+                case DEMO -> Demo.run(graders.grader(courseRoot), courseRoot, out);
+                case VERIFY -> verify(request, graders.grader(courseRoot), out, err);
+            };
+        } catch (Exception e) {
+            return ErrorMessages.report(e, request.task().id(), err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /**
+     * Grades one submission. A grading refused after the request was read (a submission that cannot be opened, a
+     * git repository that links to another one, an unknown exercise, too little isolation) still writes both
+     * reports, score 0 and why.
+     */
+    private static ExitCode grade(GradingRequest request, Grader grader, Path courseRoot, PrintWriter text)
+            throws GradingRefused, ReportsNotWritten {
+        String resolved = request.resolvedSubmission();
+        GradeRequest gradeRequest = new GradeRequest(resolved, request.ref(), request.exercises());
+        Path outDirectory = request.out().map(request::resolve)
+                .orElseGet(() -> courseRoot.resolve("out").resolve(Reports.submissionName(resolved)));
+        if (request.requiredIsolation().isPresent()) {
+            requireIsolation(grader, gradeRequest, request.requiredIsolation().get(), outDirectory);
+        }
+        GradeReport report;
+        try {
+            report = grader.grade(gradeRequest);
+        } catch (InvalidRequestException e) {
+            throw refused(grader.refusal(gradeRequest, e.getMessage()), outDirectory, ExitCode.USAGE);
+        }
+        List<Path> written = write(report, outDirectory);
+        text.println(Escape.terminal("Graded " + request.submission().orElseThrow()));
+        text.print(TextSummary.render(report));
+        text.println("Reports written to:");
+        written.forEach(file -> text.println("  " + Escape.terminal(file.toString())));
+        return ExitCode.OK;
+    }
+
+    /** Refuses, before any student code runs, when this machine's sandbox is below the required level. */
+    private static void requireIsolation(Grader grader, GradeRequest request, IsolationLevel required,
+                                         Path outDirectory) throws GradingRefused {
+        Isolation available = grader.isolation();
+        if (available.level().atLeast(required)) {
+            return;
+        }
+        String why = available.notes().isEmpty() ? "" : " (" + String.join("; ", available.notes()) + ")";
+        String reason = "student code would run at isolation level " + available.level().id() + why
+                + ", below --require-isolation " + required.id() + ": install what the notes name (see the "
+                + "README's deployment table), or lower the requirement";
+        throw refused(grader.refusal(request, reason), outDirectory, ExitCode.ISOLATION);
+    }
+
+    /** The refusal, after its report (score 0 and why) has been written, or a note that it could not be. */
+    private static GradingRefused refused(GradeReport report, Path outDirectory, ExitCode exitCode) {
+        String reason = report.refusal().orElseThrow();
+        try {
+            return new GradingRefused(reason, exitCode, List.of("Nothing was graded; the reports say why (score 0):"),
+                    Reports.writeAll(report, outDirectory));
+        } catch (IOException e) {
+            return new GradingRefused(reason, exitCode,
+                    List.of("Nothing was graded, and " + Reports.unwritable(outDirectory, e)), List.of());
+        }
+    }
+
+    private static List<Path> write(GradeReport report, Path outDirectory) throws ReportsNotWritten {
+        try {
+            return Reports.writeAll(report, outDirectory);
+        } catch (IOException e) {
+            throw new ReportsNotWritten("the grading ran, but " + Reports.unwritable(outDirectory, e), e);
+        }
+    }
+
+    /** The exercise suite's self-test: the table on {@code out}, progress on {@code err}. */
+    private static ExitCode verify(GradingRequest request, Grader grader, PrintWriter out, PrintWriter err)
+            throws InvalidRequestException {
+        VerificationReport report = SuiteVerifier.using(grader).verify(request.exercises(), line -> {
+            err.println(line);
+            err.flush();
+        });
+        out.print(VerificationTable.render(report));
+        return report.passed() ? ExitCode.OK : ExitCode.VERIFY_FAILED;
+    }
+}
