@@ -15,6 +15,7 @@ import dev.gradecheck.course.Course;
 import dev.gradecheck.course.CourseBuild;
 import dev.gradecheck.course.CourseException;
 import dev.gradecheck.course.Exercise;
+import dev.gradecheck.platform.FileTrees;
 import dev.gradecheck.sandbox.LingeringThreads;
 import dev.gradecheck.sandbox.ResourceSquat;
 import dev.gradecheck.sandbox.Sandbox;
@@ -47,7 +48,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.stream.Stream;
 
 /**
  * Grades submissions against one course: the one way in.
@@ -419,10 +419,7 @@ public final class Grader implements AutoCloseable {
     }
 
     private static void deleteQuietly(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // A leftover scratch folder in the temp directory is harmless; grading already succeeded.
-        }
+        // A leftover scratch folder in the temp directory is harmless; grading already succeeded.
+        FileTrees.deleteQuietly(folder);
     }
 }

@@ -1,6 +1,7 @@
 package dev.gradecheck.course;
 
 import dev.gradecheck.api.TestId;
+import dev.gradecheck.platform.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -63,7 +64,7 @@ final class CourseBuilder {
                 compileAll(locate(scratch, exercises), exercises, providedSources);
                 moveIntoPlace(scratch, target);
             } finally {
-                deleteRecursively(scratch);
+                FileTrees.delete(scratch);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the course build cache under " + target.getParent(), e);
@@ -88,7 +89,7 @@ final class CourseBuilder {
                     .sorted(Comparator.comparing(CourseBuilder::lastUsed).reversed())
                     .toList();
             for (Path old : others.stream().skip(KEPT_BUILDS - 1).toList()) {
-                deleteRecursively(old);
+                FileTrees.delete(old);
             }
         } catch (IOException | UncheckedIOException e) {
             // Pruning only saves disk space.
@@ -141,7 +142,7 @@ final class CourseBuilder {
                 compileStubs(new InstructorCompiler(layout), exercises, target.resolve("provided"), scratch);
                 moveIntoPlace(scratch, stubs);
             } finally {
-                deleteRecursively(scratch);
+                FileTrees.delete(scratch);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the course build cache under " + target, e);
@@ -186,17 +187,6 @@ final class CourseBuilder {
             if (!found.contains(test)) {
                 throw new CourseException(manifest + ": \"tests\" lists " + test + ", but "
                         + layout.relative(exercise.testSources()) + " has no such @Test method — fix the name or remove the entry");
-            }
-        }
-    }
-
-    static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
             }
         }
     }

@@ -1,8 +1,8 @@
 package dev.gradecheck.sandbox;
 
 import dev.gradecheck.api.TestId;
+import dev.gradecheck.platform.FileTrees;
 import dev.gradecheck.sandbox.child.Wire;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -21,7 +21,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -110,7 +109,7 @@ final class ChildRuntime {
                         || !Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(before)) {
                     continue;
                 }
-                deleteTree(entry);
+                FileTrees.deleteQuietly(entry);
             }
         } catch (IOException | RuntimeException e) {
             // Pruning only saves disk space.
@@ -188,7 +187,7 @@ final class ChildRuntime {
         try {
             Files.move(building, folder, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
-            deleteTree(building);
+            FileTrees.deleteQuietly(building);
         }
     }
 
@@ -205,7 +204,7 @@ final class ChildRuntime {
         List<String> command = List.of(jlink.toString(), "--add-modules", String.join(",", RunnerModule.JDK_MODULES),
                 "--strip-debug", "--no-man-pages", "--no-header-files", "--output", image.toString());
         if (!awaitSuccess(start(command, image.getParent()))) {
-            deleteTree(image);
+            FileTrees.deleteQuietly(image);
             return;
         }
         try (Stream<Path> paths = Files.walk(image)) {
@@ -261,7 +260,7 @@ final class ChildRuntime {
                             "-XX:SharedArchiveFile=" + candidate), concat(withoutMain(runner), List.of("-version"))))
                     && publish(candidate, archive);
         } finally {
-            deleteTree(work);
+            FileTrees.deleteQuietly(work);
         }
     }
 
@@ -399,16 +398,6 @@ final class ChildRuntime {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            // best effort: a temporary folder
         }
     }
 }

@@ -1,13 +1,10 @@
 package dev.gradecheck.sandbox;
 
+import dev.gradecheck.platform.FileTrees;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,28 +142,10 @@ final class RunFolder implements Closeable {
         List<Path> copies = new ArrayList<>();
         for (Path entry : entries) {
             Path target = into.resolve(copies.size() + "-" + entry.getFileName());
-            copyTree(entry, target);
+            FileTrees.copy(entry, target);
             copies.add(target);
         }
         return copies;
-    }
-
-    private static void copyTree(Path source, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
-        if (!Files.isDirectory(source)) {
-            Files.copy(source, target);
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path path : paths.toList()) {
-                Path copy = target.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(copy);
-                } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.copy(path, copy);
-                }
-            }
-        }
     }
 
     private void makeReadableByAll(Path folder) throws IOException {
@@ -181,22 +160,6 @@ final class RunFolder implements Closeable {
     /** Deletes everything, best effort (a file the child still holds open may stay behind). */
     @Override
     public void close() {
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            // Best effort: the work directory belongs to the grader, which removes it anyway.
-        }
+        FileTrees.deleteQuietly(root);
     }
 }

@@ -9,19 +9,18 @@ import dev.gradecheck.course.CourseException;
 import dev.gradecheck.course.CourseLayout;
 import dev.gradecheck.course.Exercise;
 import dev.gradecheck.course.Mutant;
+import dev.gradecheck.platform.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Proves an exercise suite before release: for every exercise (or those selected), the solutions score full marks
@@ -88,7 +87,7 @@ public final class SuiteVerifier {
             }
             return new VerificationReport(rows, gradings.count());
         } finally {
-            deleteQuietly(gradings.scratch);
+            FileTrees.deleteQuietly(gradings.scratch);
         }
     }
 
@@ -116,7 +115,7 @@ public final class SuiteVerifier {
         try {
             return Expectations.knownBug(exercise.id(), mutant, gradings.grade(name, folder, List.of()), baseline);
         } finally {
-            deleteQuietly(folder);
+            FileTrees.deleteQuietly(folder);
         }
     }
 
@@ -125,17 +124,6 @@ public final class SuiteVerifier {
             return Files.createTempDirectory("gradecheck-verify-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a scratch folder in " + System.getProperty("java.io.tmpdir"), e);
-        }
-    }
-
-    private static void deleteQuietly(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // A leftover variant copy in the temp directory is harmless; verification already has its result.
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gradecheck.platform.FileTrees;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -344,7 +345,7 @@ class IntakeTests {
         Path submission = repository();
         commit(submission, "A.java", "class A {}");
         Path objects = submission.resolve(".git/objects");
-        deleteTree(objects);
+        FileTrees.delete(objects);
         Files.createSymbolicLink(objects, target.commonDirectory().resolve("objects"));
         Files.writeString(submission.resolve(".git/refs/heads/main"), target.head() + "\n");
         assertEquals(target.head(), rawCloneHead(submission));
@@ -469,7 +470,7 @@ class IntakeTests {
         Path clone = temp.resolve("raw-" + System.nanoTime());
         git(temp, "clone", "-q", "--no-checkout", "--no-local", "--template=", "--", source.toString(), clone.toString());
         String head = git(clone, "rev-parse", "HEAD").strip();
-        deleteTree(clone);
+        FileTrees.delete(clone);
         return head;
     }
 
@@ -478,14 +479,6 @@ class IntakeTests {
         git(temp, "init", "-q", "--bare", "-b", "main", bare.toString());
         Files.createDirectories(bare.resolve("objects/info"));
         return bare;
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     private Path repository() throws Exception {

@@ -1,12 +1,10 @@
 package dev.gradecheck.verify;
 
 import dev.gradecheck.course.CourseLayout;
+import dev.gradecheck.platform.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 
 /** The repository's own course, found above the working directory, and copies of it for tests that change it. */
 final class RealCourse {
@@ -33,15 +31,8 @@ final class RealCourse {
     }
 
     private static void copyTree(Path from, Path to) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path path : walk.filter(path -> !from.relativize(path).toString().matches("(.*/)?target(/.*)?")).toList()) {
-                Path destination = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(path, destination, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+        try {
+            FileTrees.copy(from, to, relative -> !relative.getFileName().toString().equals("target"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + from + " to " + to, e);
         }
