@@ -4,6 +4,7 @@ import dev.gradecheck.api.Finding;
 import dev.gradecheck.api.Location;
 import dev.gradecheck.api.Severity;
 import dev.gradecheck.policy.ApiPolicy;
+import dev.gradecheck.policy.ForbiddenApi;
 import dev.gradecheck.submission.StudentSource;
 import java.time.Duration;
 import java.util.ArrayList;

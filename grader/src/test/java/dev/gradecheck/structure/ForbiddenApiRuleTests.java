@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradecheck.api.Finding;
 import dev.gradecheck.api.Severity;
+import dev.gradecheck.policy.ApiFamily;
 import dev.gradecheck.policy.ApiPattern;
 import dev.gradecheck.policy.ApiPolicy;
+import dev.gradecheck.policy.ForbiddenApi;
 import dev.gradecheck.submission.StudentSource;
 import java.util.List;
 import java.util.Map;
