@@ -37,9 +37,9 @@ final class DemoCommand implements Callable<Integer> {
         Path courseRoot = main.courseRoot();
         Grader grader = main.invocation().graders().grader(courseRoot);
         PrintWriter out = spec.commandLine().getOut();
-        List<DemoSubmission> submissions = submissions(grader.course().layout());
+        List<DemoSubmission> submissions = submissions(grader.courseView().layout());
         out.printf(Locale.ROOT, "Grading %d submissions against %d exercises (%s points)...\n", submissions.size(),
-                grader.course().exercises().size(), format(grader.course().totalPoints()));
+                grader.courseView().exercises().size(), format(grader.courseView().totalPoints()));
         out.flush();
         List<String> rows = new ArrayList<>();
         for (DemoSubmission submission : submissions) {

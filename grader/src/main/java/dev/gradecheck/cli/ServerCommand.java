@@ -198,7 +198,7 @@ final class ServerCommand implements Runnable {
          */
         private static void warmUp(Graders graders, Path courseRoot, Path stateDirectory) throws CourseException {
             Grader grader = graders.grader(courseRoot);
-            Path solutions = grader.course().layout().solutionSources();
+            Path solutions = grader.courseView().layout().solutionSources();
             if (!Files.isDirectory(solutions)) {
                 return;
             }

@@ -50,6 +50,12 @@ final class ForbiddenApiRule implements Rule {
     private static final int TYPE = 1;
     private static final int STRING = 0;
 
+    /** Code using a refused API must not run: at severity zero, the hidden tests of its exercise do not run. */
+    @Override
+    public boolean blocksTests() {
+        return true;
+    }
+
     @Override
     public List<Finding> check(RuleContext context) {
         List<Finding> findings = new ArrayList<>();
