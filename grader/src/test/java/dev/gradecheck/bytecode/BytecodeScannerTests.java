@@ -100,6 +100,11 @@ class BytecodeScannerTests {
     }
 
     @Test
+    void everyRefusalBlocksTheTests() {
+        assertTrue(!flagged.isEmpty() && flagged.stream().allMatch(Finding::blocksTests), flagged.toString());
+    }
+
+    @Test
     void givesTheFamilysHint() {
         Finding exit = flagged.stream().filter(finding -> finding.location().file().equals(pathOf("RuntimeHalt")))
                 .findFirst().orElseThrow();
