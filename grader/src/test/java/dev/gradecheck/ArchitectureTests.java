@@ -3,13 +3,16 @@ package dev.gradecheck;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import dev.gradecheck.course.Course;
+import dev.gradecheck.course.CourseBuild;
+import dev.gradecheck.course.Exercise;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point one way: cli -> server -> app (the tasks) -> Grader facade -> stages -> api. */
+/** Dependencies point one way: cli -> server -> app (the tasks) -> Grader facade -> pipeline -> stages -> api. */
 class ArchitectureTests {
 
     private static final JavaClasses GRADER = new ClassFileImporter()
@@ -64,6 +67,61 @@ class ArchitectureTests {
     }
 
     @Test
+    void thePipelineDependsOnTheStagesAndTheStagesNotOnThePipeline() {
+        noClasses().that().resideInAnyPackage(STAGES)
+                .should().dependOnClassesThat().resideInAPackage("dev.gradecheck.pipeline..")
+                .check(GRADER);
+        noClasses().that().resideInAPackage("dev.gradecheck.pipeline..")
+                .should().dependOnClassesThat().resideInAnyPackage(withCli("dev.gradecheck", "dev.gradecheck.verify..",
+                        "dev.gradecheck.server..", "dev.gradecheck.app..", "dev.gradecheck.report.."))
+                .check(GRADER);
+    }
+
+    @Test
+    void onlyTheFacadeUsesThePipeline() {
+        noClasses().that().resideOutsideOfPackages("dev.gradecheck", "dev.gradecheck.pipeline..")
+                .should().dependOnClassesThat().resideInAPackage("dev.gradecheck.pipeline..")
+                .check(GRADER);
+    }
+
+    @Test
+    void theFrontStagesDoNotDependOnOneAnother() {
+        String[] front = {"dev.gradecheck.compile..", "dev.gradecheck.structure..", "dev.gradecheck.bytecode.."};
+        for (String stage : front) {
+            noClasses().that().resideInAPackage(stage)
+                    .should().dependOnClassesThat().resideInAnyPackage(others(front, stage))
+                    .check(GRADER);
+        }
+    }
+
+    @Test
+    void stagesDoNotReachSidewaysIntoStagesBeforeOrAfterThem() {
+        noClasses().that().resideInAnyPackage("dev.gradecheck.compile..", "dev.gradecheck.structure..",
+                        "dev.gradecheck.bytecode..", "dev.gradecheck.submission..", "dev.gradecheck.policy..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.gradecheck.sandbox..",
+                        "dev.gradecheck.scoring..", "dev.gradecheck.report..")
+                .check(GRADER);
+        noClasses().that().resideInAPackage("dev.gradecheck.sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.gradecheck.submission..",
+                        "dev.gradecheck.compile..", "dev.gradecheck.structure..", "dev.gradecheck.bytecode..",
+                        "dev.gradecheck.scoring..", "dev.gradecheck.report..")
+                .check(GRADER);
+        noClasses().that().resideInAPackage("dev.gradecheck.scoring..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.gradecheck.submission..",
+                        "dev.gradecheck.compile..", "dev.gradecheck.structure..", "dev.gradecheck.bytecode..",
+                        "dev.gradecheck.sandbox..", "dev.gradecheck.report..")
+                .check(GRADER);
+    }
+
+    @Test
+    void theCommandLineAndTheVerifierSeeTheCourseOnlyThroughTheFacadesView() {
+        noClasses().that().resideInAnyPackage("dev.gradecheck.cli..", "dev.gradecheck.verify..",
+                        "dev.gradecheck.server..", "dev.gradecheck.app..")
+                .should().dependOnClassesThat().belongToAnyOf(Course.class, CourseBuild.class, Exercise.class)
+                .check(GRADER);
+    }
+
+    @Test
     void onlyTheCommandLineUsesPicocli() {
         noClasses().that().resideOutsideOfPackage("dev.gradecheck.cli..")
                 .should().dependOnClassesThat().resideInAPackage("picocli..")
@@ -87,6 +145,10 @@ class ArchitectureTests {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String[] others(String[] packages, String except) {
+        return java.util.Arrays.stream(packages).filter(name -> !name.equals(except)).toArray(String[]::new);
     }
 
     private static String[] withCli(String... packages) {

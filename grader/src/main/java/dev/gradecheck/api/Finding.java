@@ -13,8 +13,13 @@ import java.util.Objects;
  * @param location where it points
  * @param message what is wrong, one sentence a student can act on
  * @param hint how to fix it; may be empty
+ * @param blocksTests whether the exercise's hidden tests must not run because of it: the code uses what graded code
+ *     may not (a refused API, in the source or the bytecode), so running it could do what the grader forbids. Only a
+ *     {@link Severity#ZERO} finding blocks the tests, so blocking never costs more than the finding itself. Set by the
+ *     stage that found it; not part of the written reports
  */
-public record Finding(String rule, Severity severity, double points, Location location, String message, String hint) {
+public record Finding(String rule, Severity severity, double points, Location location, String message, String hint,
+                      boolean blocksTests) {
 
     public Finding {
         Objects.requireNonNull(rule, "rule");
@@ -25,6 +30,15 @@ public record Finding(String rule, Severity severity, double points, Location lo
         if (points < 0 || Double.isNaN(points)) {
             throw new IllegalArgumentException("points must be >= 0, was " + points);
         }
+        if (blocksTests && severity != Severity.ZERO) {
+            throw new IllegalArgumentException("only a finding of severity zero may block the tests, was " + severity
+                    + " for " + rule);
+        }
+    }
+
+    /** A finding that does not keep the tests from running. */
+    public Finding(String rule, Severity severity, double points, Location location, String message, String hint) {
+        this(rule, severity, points, location, message, hint, false);
     }
 
     public static Finding warn(String rule, Location location, String message, String hint) {
@@ -33,5 +47,13 @@ public record Finding(String rule, Severity severity, double points, Location lo
 
     public static Finding zero(String rule, Location location, String message, String hint) {
         return new Finding(rule, Severity.ZERO, 0, location, message, hint);
+    }
+
+    /**
+     * This finding, keeping the exercise's hidden tests from running when it is of severity zero; any other finding
+     * as it is (a refused API that the manifest only warns about or deducts for does not stop the tests).
+     */
+    public Finding blockingTestsIfZero() {
+        return severity == Severity.ZERO ? new Finding(rule, severity, points, location, message, hint, true) : this;
     }
 }

@@ -23,9 +23,9 @@ final class Demo {
     }
 
     static ExitCode run(Grader grader, Path courseRoot, PrintWriter out) throws InvalidRequestException, IOException {
-        List<DemoSubmission> submissions = submissions(grader.course().layout());
+        List<DemoSubmission> submissions = submissions(grader.courseView().layout());
         out.printf(Locale.ROOT, "Grading %d submissions against %d exercises (%s points)...\n", submissions.size(),
-                grader.course().exercises().size(), format(grader.course().totalPoints()));
+                grader.courseView().exercises().size(), format(grader.courseView().totalPoints()));
         out.flush();
         List<String> rows = new ArrayList<>();
         for (DemoSubmission submission : submissions) {

@@ -22,7 +22,8 @@ import org.objectweb.asm.ClassReader;
  * {@code invokedynamic} bootstrap and argument, method handle and method type they refer to must be allowed — the
  * submission's own classes and the course's provided classes always are.
  *
- * <p>Each finding has rule {@code bytecode} and severity zero, points at the student's file and line (from the
+ * <p>Each finding has rule {@code bytecode} and severity zero and blocks the exercise's hidden tests
+ * ({@link Finding#blocksTests()}: refused code is never run), points at the student's file and line (from the
  * {@code LineNumberTable}), and reads like {@code Mlp.java:57: calls java.lang.System.exit — exiting or controlling
  * the JVM is not allowed in graded code}, or for a use no named family covers {@code Mlp.java:9: calls
  * java.util.prefs.Preferences.userRoot — not among the APIs this exercise allows}. One finding per file, line and
@@ -100,7 +101,7 @@ public final class BytecodeScanner {
             return findingsOf(judge.references(), files);
         } catch (RuntimeException e) {
             // javac never writes such a file; whoever did must not get past the check.
-            return List.of(Finding.zero(RULE, Location.of(classFile.getFileName().toString()), classFile.getFileName()
+            return List.of(refusal(Location.of(classFile.getFileName().toString()), classFile.getFileName()
                     + " is not a valid class file and cannot be checked", ""));
         }
     }
@@ -128,8 +129,13 @@ public final class BytecodeScanner {
         Location location = new Location(path, reference.line(), 0);
         String fileName = path.substring(path.lastIndexOf('/') + 1);
         String prefix = new Location(fileName, reference.line(), 0).toString();
-        return Finding.zero(RULE, location, prefix + ": " + reference.what() + " — " + reference.family().description(),
+        return refusal(location, prefix + ": " + reference.what() + " — " + reference.family().description(),
                 reference.family().hint());
+    }
+
+    /** A finding of this stage: severity zero, and the exercise's hidden tests must not run. */
+    private static Finding refusal(Location location, String message, String hint) {
+        return Finding.zero(RULE, location, message, hint).blockingTestsIfZero();
     }
 
     private static List<Finding> capped(List<Finding> findings) {
@@ -138,7 +144,7 @@ public final class BytecodeScanner {
         }
         List<Finding> kept = new ArrayList<>(findings.subList(0, MAX_FINDINGS));
         int more = findings.size() - MAX_FINDINGS;
-        kept.add(Finding.zero(RULE, findings.get(MAX_FINDINGS).location(), "and " + more
+        kept.add(refusal(findings.get(MAX_FINDINGS).location(), "and " + more
                 + " more refused references not shown", findings.get(MAX_FINDINGS).hint()));
         return List.copyOf(kept);
     }

@@ -1,6 +1,6 @@
 package dev.gradecheck.bytecode;
 
-import dev.gradecheck.structure.ApiFamily;
+import dev.gradecheck.policy.ApiFamily;
 import java.util.Objects;
 
 /**

@@ -1,8 +1,8 @@
 package dev.gradecheck.bytecode;
 
 import dev.gradecheck.policy.ApiPolicy;
-import dev.gradecheck.structure.ApiFamily;
-import dev.gradecheck.structure.ForbiddenApi;
+import dev.gradecheck.policy.ApiFamily;
+import dev.gradecheck.policy.ForbiddenApi;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

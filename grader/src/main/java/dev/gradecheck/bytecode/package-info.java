@@ -9,6 +9,6 @@
  *
  * <p>{@link dev.gradecheck.bytecode.BytecodeScanner} is the way in. Only the JDK's own {@code invokedynamic}
  * bootstraps for string concatenation, lambdas, records and pattern switches are allowed. Refusals are worded by the
- * families of {@link dev.gradecheck.structure.ForbiddenApi}.
+ * families of {@link dev.gradecheck.policy.ForbiddenApi}.
  */
 package dev.gradecheck.bytecode;

@@ -137,7 +137,7 @@ public final class ServerControl {
      */
     private static void warmUp(GraderPool graders, Path courseRoot, Path stateDirectory) throws CourseException {
         Grader grader = graders.grader(courseRoot);
-        Path solutions = grader.course().layout().solutionSources();
+        Path solutions = grader.courseView().layout().solutionSources();
         if (!Files.isDirectory(solutions)) {
             return;
         }

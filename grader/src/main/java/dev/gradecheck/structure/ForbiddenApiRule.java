@@ -13,7 +13,9 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.gradecheck.api.Finding;
+import dev.gradecheck.policy.ApiFamily;
 import dev.gradecheck.policy.ApiPolicy;
+import dev.gradecheck.policy.ForbiddenApi;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -47,6 +49,12 @@ final class ForbiddenApiRule implements Rule {
     private static final int CALL = 2;
     private static final int TYPE = 1;
     private static final int STRING = 0;
+
+    /** Code using a refused API must not run: at severity zero, the hidden tests of its exercise do not run. */
+    @Override
+    public boolean blocksTests() {
+        return true;
+    }
 
     @Override
     public List<Finding> check(RuleContext context) {

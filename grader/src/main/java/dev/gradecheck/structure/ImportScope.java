@@ -4,6 +4,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.type.TypeParameter;
+import dev.gradecheck.policy.ForbiddenApi;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

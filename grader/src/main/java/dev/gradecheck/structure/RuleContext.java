@@ -1,6 +1,7 @@
 package dev.gradecheck.structure;
 
 import dev.gradecheck.policy.ApiPolicy;
+import dev.gradecheck.policy.ForbiddenApi;
 import java.util.List;
 
 /**

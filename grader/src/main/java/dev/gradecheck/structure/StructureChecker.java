@@ -4,6 +4,7 @@ import dev.gradecheck.api.Finding;
 import dev.gradecheck.api.Location;
 import dev.gradecheck.api.Severity;
 import dev.gradecheck.policy.ApiPolicy;
+import dev.gradecheck.policy.ForbiddenApi;
 import dev.gradecheck.submission.StudentSource;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import java.util.concurrent.TimeoutException;
  * <p>Each source is parsed once; a source with a syntax error gets one warning (javac reports the error itself) and
  * is skipped by the rules, a source the parser cannot handle at all (too deeply nested) gets a zero-severity
  * {@code unreadable-source} finding, so nesting cannot be used to dodge the rules. The work runs on a thread with a
- * large stack and a time limit. Findings are capped per rule and sorted by location. Thread-safe.
+ * large stack and a time limit. Findings are capped per rule and sorted by location. The {@code forbidden-api} rule's
+ * findings of severity zero block the exercise's hidden tests ({@link Finding#blocksTests()}). Thread-safe.
  */
 public final class StructureChecker {
 
@@ -90,7 +92,7 @@ public final class StructureChecker {
             }
         }
         for (StructureRule rule : rules) {
-            findings.addAll(capped(rule, run(rule, parsed, policy)));
+            findings.addAll(marked(rule, capped(rule, run(rule, parsed, policy))));
         }
         findings.sort(ORDER);
         return List.copyOf(findings);
@@ -104,6 +106,12 @@ public final class StructureChecker {
             return List.of(rule.finding(Location.of(file), "the rule " + rule.rule() + " could not be checked: " + e,
                     "Simplify the code; if the problem stays, tell your instructor."));
         }
+    }
+
+    /** The rule's findings, those of severity zero blocking the tests when the rule says so. */
+    private static List<Finding> marked(StructureRule rule, List<Finding> findings) {
+        return RULES.get(rule.rule()).blocksTests()
+                ? findings.stream().map(Finding::blockingTestsIfZero).toList() : findings;
     }
 
     private static Finding unparsable(StudentSource source, SourceParser.Unparsable problem) {

@@ -6,7 +6,7 @@
  * interface: {@code required-api} (the template's public signatures, read from its stubs by
  * {@link dev.gradecheck.structure.ApiCatalog}, with did-you-mean hints), {@code forbidden-calls} (calls a named method
  * must not make) and {@code forbidden-api} (the allow-list {@link dev.gradecheck.policy.ApiPolicy}, shared with the
- * bytecode scan, its refusals worded by the named families of {@link dev.gradecheck.structure.ForbiddenApi}). Parsing always uses a configured {@code JavaParser} (Java 17), on a thread with a large
+ * bytecode scan, its refusals worded by the named families of {@link dev.gradecheck.policy.ForbiddenApi}). Parsing always uses a configured {@code JavaParser} (Java 17), on a thread with a large
  * stack and a time limit, so hostile sources become findings, never crashes or stalls.
  */
 package dev.gradecheck.structure;

@@ -40,7 +40,7 @@ public final class StudentFileLocator {
     private final Map<String, List<SourceFile>> candidates = new TreeMap<>();
     private final List<SourceFile> otherSources = new ArrayList<>();
     private final List<IgnoredFile> ignored = new ArrayList<>();
-    private final List<Finding> findings = new ArrayList<>();
+    private final List<FileFinding> findings = new ArrayList<>();
     private final Map<String, StudentSource> found = new TreeMap<>();
     private long bytesRead;
 
@@ -137,7 +137,7 @@ public final class StudentFileLocator {
     private void choose(String declaredPath) {
         List<SourceFile> sources = candidates.getOrDefault(declaredPath, List.of());
         if (sources.isEmpty()) {
-            findings.add(MissingFiles.finding(declaredPath, otherSources));
+            findings.add(new FileFinding(declaredPath, MissingFiles.finding(declaredPath, otherSources)));
             return;
         }
         List<SourceFile> ranked = sources.stream().sorted(preference(declaredPath)).toList();
@@ -163,31 +163,31 @@ public final class StudentFileLocator {
                     + " and was graded instead"));
         }
         String paths = others.stream().map(SourceFile::path).collect(Collectors.joining(", "));
-        findings.add(Finding.warn("duplicate-file", Location.of(chosen.path()),
+        findings.add(new FileFinding(declaredPath, Finding.warn("duplicate-file", Location.of(chosen.path()),
                 className + " (" + declaredPath + ") is declared in " + (others.size() + 1) + " files; " + chosen.path()
                         + " was graded, not " + paths,
-                "Delete the other copies so that you know which file is graded."));
+                "Delete the other copies so that you know which file is graded.")));
     }
 
     private void take(String declaredPath, SourceFile source) {
         if (source.problem().isPresent()) {
-            findings.add(Finding.zero("unreadable-source", Location.of(source.path()),
+            findings.add(new FileFinding(declaredPath, Finding.zero("unreadable-source", Location.of(source.path()),
                     source.path() + " (student file " + declaredPath + ") " + source.problem().get(),
-                    "The file is not graded until the tools can read it."));
+                    "The file is not graded until the tools can read it.")));
             return;
         }
         if (source.hadByteOrderMark()) {
-            findings.add(Finding.warn("unreadable-source", Location.of(source.path()),
+            findings.add(new FileFinding(declaredPath, Finding.warn("unreadable-source", Location.of(source.path()),
                     source.path() + " (student file " + declaredPath + ") starts with a UTF-8 byte-order mark; it was"
                             + " removed before grading",
-                    "Save the file as UTF-8 without BOM: javac rejects the mark as an illegal character."));
+                    "Save the file as UTF-8 without BOM: javac rejects the mark as an illegal character.")));
         }
         found.put(declaredPath, new StudentSource(declaredPath, source.path(), source.text(), source.sha256()));
     }
 
     private LocatedFiles result() {
-        findings.sort(Comparator.comparing((Finding finding) -> finding.location().file())
-                .thenComparing(Finding::rule).thenComparing(Finding::message));
+        findings.sort(Comparator.comparing((FileFinding found) -> found.finding().location().file())
+                .thenComparing(found -> found.finding().rule()).thenComparing(found -> found.finding().message()));
         ignored.sort(Comparator.comparing(IgnoredFile::submissionPath).thenComparing(IgnoredFile::reason));
         return new LocatedFiles(found, findings, ignored);
     }

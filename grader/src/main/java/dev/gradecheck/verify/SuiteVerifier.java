@@ -1,13 +1,14 @@
 package dev.gradecheck.verify;
 
 import dev.gradecheck.GradeRequest;
+import dev.gradecheck.CourseView;
+import dev.gradecheck.CourseView.ExerciseView;
 import dev.gradecheck.Grader;
 import dev.gradecheck.GraderConfig;
 import dev.gradecheck.InvalidRequestException;
 import dev.gradecheck.api.GradeReport;
 import dev.gradecheck.course.CourseException;
 import dev.gradecheck.course.CourseLayout;
-import dev.gradecheck.course.Exercise;
 import dev.gradecheck.course.Mutant;
 import dev.gradecheck.platform.FileTrees;
 import java.io.IOException;
@@ -43,7 +44,7 @@ public final class SuiteVerifier {
 
     private SuiteVerifier(Grader grader) {
         this.grader = grader;
-        this.layout = grader.course().layout();
+        this.layout = grader.courseView().layout();
     }
 
     /**
@@ -73,17 +74,17 @@ public final class SuiteVerifier {
      * @throws InvalidRequestException if an id names no exercise of the course; the message lists the ids it has
      */
     public VerificationReport verify(List<String> exerciseIds, Consumer<String> progress) throws InvalidRequestException {
-        List<Exercise> selected = select(exerciseIds);
-        Gradings gradings = new Gradings(progress, 2 + selected.stream().mapToInt(e -> e.mutants().size()).sum());
+        List<ExerciseView> selected = select(exerciseIds);
+        Gradings gradings = new Gradings(progress, 2 + selected.stream().mapToInt(e -> e.knownBugs().size()).sum());
         try {
             GradeReport baseline = gradings.grade("solutions", layout.solutionSources(), List.of());
             GradeReport template = gradings.grade("template", layout.template(),
-                    selected.stream().map(Exercise::id).toList());
+                    selected.stream().map(ExerciseView::id).toList());
             List<VerificationRow> rows = new ArrayList<>();
-            for (Exercise exercise : selected) {
+            for (ExerciseView exercise : selected) {
                 rows.add(Expectations.solutions(Expectations.exercise(baseline, exercise.id())));
                 rows.add(Expectations.template(Expectations.exercise(template, exercise.id())));
-                exercise.mutants().forEach(mutant -> rows.add(knownBug(exercise, mutant, baseline, gradings)));
+                exercise.knownBugs().forEach(mutant -> rows.add(knownBug(exercise, mutant, baseline, gradings)));
             }
             return new VerificationReport(rows, gradings.count());
         } finally {
@@ -91,20 +92,21 @@ public final class SuiteVerifier {
         }
     }
 
-    private List<Exercise> select(List<String> ids) throws InvalidRequestException {
-        List<Exercise> all = grader.course().exercises();
+    private List<ExerciseView> select(List<String> ids) throws InvalidRequestException {
+        CourseView course = grader.courseView();
+        List<ExerciseView> all = course.exercises();
         Set<String> wanted = new LinkedHashSet<>(ids);
         for (String id : wanted) {
-            if (grader.course().exercise(id).isEmpty()) {
+            if (course.exercise(id).isEmpty()) {
                 throw new InvalidRequestException("unknown exercise \"" + id + "\" — the course has: "
-                        + String.join(", ", all.stream().map(Exercise::id).toList()));
+                        + String.join(", ", course.ids()));
             }
         }
         return wanted.isEmpty() ? all : all.stream().filter(exercise -> wanted.contains(exercise.id())).toList();
     }
 
     /** Grades the solutions with the variant's files overlaid, on every exercise of the course. */
-    private VerificationRow knownBug(Exercise exercise, Mutant mutant, GradeReport baseline, Gradings gradings) {
+    private VerificationRow knownBug(ExerciseView exercise, Mutant mutant, GradeReport baseline, Gradings gradings) {
         String name = exercise.id() + "/" + mutant.code();
         Path folder = gradings.scratch.resolve(exercise.id() + "--" + mutant.code());
         List<String> problems = gradings.variants.write(mutant, layout.relative(mutant.folder()), folder);

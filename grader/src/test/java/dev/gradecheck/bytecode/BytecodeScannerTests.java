@@ -9,8 +9,8 @@ import dev.gradecheck.compile.CompileResult;
 import dev.gradecheck.compile.ExerciseCompiler;
 import dev.gradecheck.policy.ApiPattern;
 import dev.gradecheck.policy.ApiPolicy;
-import dev.gradecheck.structure.ApiFamily;
-import dev.gradecheck.structure.ForbiddenApi;
+import dev.gradecheck.policy.ApiFamily;
+import dev.gradecheck.policy.ForbiddenApi;
 import dev.gradecheck.submission.Fixtures;
 import dev.gradecheck.submission.StudentSource;
 import java.io.IOException;
@@ -97,6 +97,11 @@ class BytecodeScannerTests {
                 "expected " + expected + " in " + findings);
         assertTrue(findings.stream().allMatch(finding -> finding.rule().equals("bytecode")
                 && finding.severity() == Severity.ZERO), findings.toString());
+    }
+
+    @Test
+    void everyRefusalBlocksTheTests() {
+        assertTrue(!flagged.isEmpty() && flagged.stream().allMatch(Finding::blocksTests), flagged.toString());
     }
 
     @Test

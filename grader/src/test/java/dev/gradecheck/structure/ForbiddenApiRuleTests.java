@@ -1,12 +1,15 @@
 package dev.gradecheck.structure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradecheck.api.Finding;
 import dev.gradecheck.api.Severity;
+import dev.gradecheck.policy.ApiFamily;
 import dev.gradecheck.policy.ApiPattern;
 import dev.gradecheck.policy.ApiPolicy;
+import dev.gradecheck.policy.ForbiddenApi;
 import dev.gradecheck.submission.StudentSource;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +53,22 @@ class ForbiddenApiRuleTests {
         assertTrue(finding.message().endsWith(" — " + FAMILIES.get(family).description()), finding.message());
         assertEquals(FAMILIES.get(family).hint(), finding.hint());
         assertEquals(Severity.ZERO, finding.severity());
+    }
+
+    @Test
+    void aRefusalAtSeverityZeroBlocksTheTests() {
+        List<Finding> findings = check("forbidden-api/SystemExitQualified");
+
+        assertTrue(findings.get(0).blocksTests(), findings.toString());
+    }
+
+    @Test
+    void aRefusalTheManifestOnlyWarnsAboutLetsTheTestsRun() {
+        List<Finding> findings = CHECKER.check(List.of(StructureRule.of(StructureRule.FORBIDDEN_API, Severity.WARN)),
+                List.of(StructureFixtures.source("backprop/mlp/Mlp.java", "forbidden-api/SystemExitQualified")));
+
+        assertEquals(Severity.WARN, findings.get(0).severity());
+        assertFalse(findings.get(0).blocksTests(), findings.toString());
     }
 
     @Test

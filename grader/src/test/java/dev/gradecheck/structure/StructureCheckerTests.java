@@ -72,6 +72,35 @@ class StructureCheckerTests {
     }
 
     @Test
+    void everyRefusalAtSeverityZeroBlocksTheTestsUpToTheCapsSummary() {
+        StringBuilder text = new StringBuilder("package backprop.mlp;\nclass Mlp {\n  void f() {\n");
+        for (int i = 0; i < 30; i++) {
+            text.append("    System.exit(").append(i).append(");\n");
+        }
+        text.append("  }\n}\n");
+        StudentSource source = new StudentSource("backprop/other/Exits.java", "Exits.java", text.toString(), "0".repeat(64));
+
+        List<Finding> findings = CHECKER.check(List.of(StructureRule.of(StructureRule.FORBIDDEN_API, Severity.ZERO)),
+                List.of(source));
+
+        assertEquals(StructureChecker.MAX_FINDINGS_PER_RULE + 1, findings.size());
+        assertTrue(findings.stream().allMatch(Finding::blocksTests), findings.toString());
+    }
+
+    @Test
+    void findingsOfTheOtherRulesNeverBlockTheTests() {
+        List<StudentSource> sources = List.of(
+                StructureFixtures.source("backprop/mlp/Mlp.java", "forbidden-calls/CallsForwardTwice"),
+                StructureFixtures.source("backprop/gradcheck/GradientCheck.java", "required-api/NotStatic"));
+
+        List<Finding> findings = CHECKER.check(ALL_RULES, sources);
+
+        assertTrue(findings.stream().anyMatch(finding -> finding.rule().equals(StructureRule.REQUIRED_API)
+                && finding.severity() == Severity.ZERO), findings.toString());
+        assertTrue(findings.stream().noneMatch(Finding::blocksTests), findings.toString());
+    }
+
+    @Test
     void givesEqualResultsEveryTime() {
         List<StudentSource> sources = List.of(
                 StructureFixtures.source("backprop/mlp/Mlp.java", "forbidden-calls/CallsForwardTwice"),

@@ -227,6 +227,23 @@ class StudentFileLocatorTests {
         };
     }
 
+    @Test
+    void aFindingGoesToTheDeclaredFileItIsAboutNotToTheFileItPointsAt() {
+        Path root = temp.resolve("misplaced");
+        Fixtures.write(root, "src/main/java/backprop/gradcheck/GradientCheck.java",
+                Fixtures.text("submission/flat-folder/GradientCheck.java.txt"));
+        // Named like the other exercise's file, declaring the missing class in the wrong package: the near miss.
+        Fixtures.write(root, "misc/GradientCheck.java", "package wrong; public class Mlp {}\n");
+
+        LocatedFiles located = locate(root);
+
+        Finding missing = onlyFindingAbout("misc/GradientCheck.java", located);
+        assertEquals("missing-file", missing.rule());
+        assertEquals(List.of(missing), located.findingsAbout(List.of("backprop/mlp/Mlp.java")));
+        assertEquals(List.of(), located.findingsAbout(List.of("backprop/gradcheck/GradientCheck.java")),
+                "a finding about Mlp.java located at a file named GradientCheck.java");
+    }
+
     private static Finding onlyFindingAbout(String file, LocatedFiles located) {
         List<Finding> about = located.findings().stream().filter(finding -> finding.location().file().equals(file)).toList();
         assertEquals(1, about.size(), about.toString());

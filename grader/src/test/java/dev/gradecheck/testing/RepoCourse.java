@@ -1,5 +1,6 @@
 package dev.gradecheck.testing;
 
+import dev.gradecheck.CourseView;
 import dev.gradecheck.GradeRequest;
 import dev.gradecheck.Grader;
 import dev.gradecheck.GraderConfig;
@@ -8,7 +9,6 @@ import dev.gradecheck.api.ExerciseReport;
 import dev.gradecheck.api.GradeReport;
 import dev.gradecheck.course.CourseException;
 import dev.gradecheck.course.CourseLayout;
-import dev.gradecheck.course.Exercise;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -68,7 +68,7 @@ public final class RepoCourse {
     /** Full automatic marks of each exercise: its test points (manual items are pending). */
     public static Map<String, Double> fullMarks() {
         Map<String, Double> marks = new LinkedHashMap<>();
-        for (Exercise exercise : grader().course().exercises()) {
+        for (CourseView.ExerciseView exercise : grader().courseView().exercises()) {
             marks.put(exercise.id(), exercise.testPoints());
         }
         return marks;

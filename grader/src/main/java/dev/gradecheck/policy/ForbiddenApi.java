@@ -1,4 +1,4 @@
-package dev.gradecheck.structure;
+package dev.gradecheck.policy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Named families of APIs graded code may not use, and which packages, types and members belong to them: the words of
- * the messages. What is allowed is decided by the allow-list {@link dev.gradecheck.policy.ApiPolicy}; a refused use
+ * the messages. What is allowed is decided by the allow-list {@link ApiPolicy}; a refused use
  * that belongs to a family here gets the family's description and hint, any other refused use
  * {@link #NOT_ALLOWED}'s. One table for the source rule {@code forbidden-api} and the bytecode scan, so both word
  * alike.

@@ -1,6 +1,7 @@
-package dev.gradecheck;
+package dev.gradecheck.pipeline;
 
 import dev.gradecheck.api.Finding;
+import dev.gradecheck.structure.StructureRule;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -14,7 +15,6 @@ import java.util.regex.Pattern;
  */
 final class SourceAndBytecode {
 
-    private static final String SOURCE_RULE = "forbidden-api";
     /** The first qualified name in a message's "what": {@code java.lang.System.exit}, {@code java.lang.System::exit}. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z_$][\\w$]*(?:(?:\\.|::|\\$)[\\w$<>]+)+");
 
@@ -23,7 +23,7 @@ final class SourceAndBytecode {
 
     /** The bytecode findings that no source finding of {@code forbidden-api} already reports. */
     static List<Finding> unreported(List<Finding> sourceFindings, List<Finding> bytecodeFindings) {
-        List<Finding> source = sourceFindings.stream().filter(finding -> finding.rule().equals(SOURCE_RULE)).toList();
+        List<Finding> source = sourceFindings.stream().filter(finding -> finding.rule().equals(StructureRule.FORBIDDEN_API)).toList();
         return bytecodeFindings.stream().filter(finding -> source.stream().noneMatch(seen -> covers(seen, finding)))
                 .toList();
     }

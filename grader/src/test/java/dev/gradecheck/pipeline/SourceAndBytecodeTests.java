@@ -1,4 +1,4 @@
-package dev.gradecheck;
+package dev.gradecheck.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

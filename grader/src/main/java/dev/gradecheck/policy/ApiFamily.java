@@ -1,4 +1,4 @@
-package dev.gradecheck.structure;
+package dev.gradecheck.policy;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.gradecheck;
+package dev.gradecheck.pipeline;
 
 import dev.gradecheck.api.Finding;
 import dev.gradecheck.api.Severity;
@@ -18,25 +18,33 @@ import dev.gradecheck.submission.LocatedFiles;
 import dev.gradecheck.submission.StudentSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
-import java.util.function.Consumer;
 
 /**
- * The front stages for one exercise: missing files, compilation on its own against the provided classes, structure
- * rules (also when it does not compile), bytecode check of what compiled. Decides whether the hidden tests may run.
+ * The front stages for each exercise of a submission: missing files, compilation on its own against the provided
+ * classes, structure rules (also when it does not compile), bytecode check of what compiled. Each exercise gets a
+ * {@link TestVerdict}: its hidden tests run unless a file is missing, it does not compile, or a finding
+ * {@linkplain Finding#blocksTests() blocks the tests} (a refused API, in the source or the bytecode).
+ *
+ * <pre>{@code
+ * try (FrontStages.Run front = stages.start(exercises, located, classes)) {   // every compilation starts
+ *     List<ExerciseCheck> first = front.check(exercises.subList(0, 2));       // structure, then bytecode, in order
+ * }
+ * }</pre>
+ *
+ * <p>Used by one grading thread at a time (the structure parser and the compiler are not thread-safe).
  */
-final class ExerciseChecks {
+final class FrontStages {
 
-    private static final Set<String> DISQUALIFYING_RULES = Set.of("bytecode", "forbidden-api");
     /** Measured on 2 cores: two javacs at once save about 0.25 s over six exercises; more would only contend. */
     private static final int COMPILE_THREADS = 2;
     private static final ThreadFactory DAEMON_THREADS = DaemonThreads.named("gradecheck-compile");
@@ -47,44 +55,77 @@ final class ExerciseChecks {
     private final StructureChecker structure;
     private final BytecodeScanner scanner;
 
-    /** @throws CourseException if a manifest declares a structure rule the structure stage does not accept */
-    ExerciseChecks(Course course) throws CourseException {
+    private FrontStages(Course course, Map<String, List<StructureRule>> rules) {
         this.course = course;
-        this.rules = rules(course);
+        this.rules = rules;
         this.compiler = ExerciseCompiler.create();
         this.structure = StructureChecker.create(ApiCatalog.fromTemplate(course.layout().templateSources(), course.studentFiles()));
         this.scanner = BytecodeScanner.create();
     }
 
     /**
-     * Runs the front stages of every exercise over the located files, compiling exercise {@code id} into
-     * {@code classes/id}; one check per exercise, in the order given.
+     * The front stages of {@code course}.
+     *
+     * @throws CourseException if a manifest declares a structure rule the structure stage does not accept
+     */
+    static FrontStages of(Course course) throws CourseException {
+        return new FrontStages(course, rules(course));
+    }
+
+    /**
+     * Starts compiling every exercise in {@code exercises} over the located files, exercise {@code id} into
+     * {@code classes/id}, in that order.
      *
      * <p>The exercises compile on their own, so they compile in parallel (one javac per core, at most
-     * {@link #COMPILE_THREADS}) while this thread runs the structure rules, whose parser is not thread-safe; the
-     * bytecode check of each exercise then waits for its compilation. Findings keep the pipeline order. Each check
-     * goes to {@code onChecked} as soon as it is complete, on this thread.
+     * {@link #COMPILE_THREADS}) while the grading thread runs the structure rules in {@link Run#check}; the bytecode
+     * check of each exercise then waits for its compilation.
      */
-    List<ExerciseCheck> checkAll(List<Exercise> exercises, LocatedFiles located, Path classes,
-                                 Consumer<ExerciseCheck> onChecked) {
-        ExecutorService compiling = Executors.newFixedThreadPool(compileThreads(exercises.size()), DAEMON_THREADS);
-        try {
-            List<Future<CompileResult>> compiled = new ArrayList<>();
+    Run start(List<Exercise> exercises, LocatedFiles located, Path classes) {
+        return new Run(exercises, located, classes);
+    }
+
+    /** The front stages of one grading under way: its compilations started, its checks taken in order. */
+    final class Run implements AutoCloseable {
+
+        private final LocatedFiles located;
+        private final Path classes;
+        private final ExecutorService compiling;
+        /** Exercise id to its compilation, {@code null} for an exercise without sources; removed once checked. */
+        private final Map<String, Future<CompileResult>> compiled = new HashMap<>();
+
+        private Run(List<Exercise> exercises, LocatedFiles located, Path classes) {
+            this.located = located;
+            this.classes = classes;
+            this.compiling = Executors.newFixedThreadPool(compileThreads(exercises.size()), DAEMON_THREADS);
             for (Exercise exercise : exercises) {
                 List<StudentSource> sources = sourcesOf(exercise, located);
                 Path output = classes.resolve(exercise.id());
-                compiled.add(sources.isEmpty() ? null : compiling.submit(() -> compiler.compile(sources,
+                compiled.put(exercise.id(), sources.isEmpty() ? null : compiling.submit(() -> compiler.compile(sources,
                         List.of(course.build().providedClasses()), output)));
             }
+        }
+
+        /**
+         * The checks of these exercises, in the order given, each once; findings keep the pipeline order.
+         *
+         * @throws IllegalArgumentException if an exercise was not started or was checked already
+         */
+        List<ExerciseCheck> check(List<Exercise> exercises) {
             List<ExerciseCheck> checked = new ArrayList<>();
-            for (int i = 0; i < exercises.size(); i++) {
-                ExerciseCheck check = check(exercises.get(i), located, classes.resolve(exercises.get(i).id()),
-                        compiled.get(i));
-                onChecked.accept(check);
-                checked.add(check);
+            for (Exercise exercise : exercises) {
+                if (!compiled.containsKey(exercise.id())) {
+                    throw new IllegalArgumentException("exercise " + exercise.id() + " was not started or was checked"
+                            + " already");
+                }
+                checked.add(FrontStages.this.check(exercise, located, classes.resolve(exercise.id()),
+                        compiled.remove(exercise.id())));
             }
             return checked;
-        } finally {
+        }
+
+        /** Stops the compilations still under way (when the grading failed). */
+        @Override
+        public void close() {
             compiling.shutdownNow();
         }
     }
@@ -96,10 +137,10 @@ final class ExerciseChecks {
     /** The front stages of one exercise, whose compilation ({@code null} when it has no sources) is under way. */
     private ExerciseCheck check(Exercise exercise, LocatedFiles located, Path classes, Future<CompileResult> compiling) {
         List<StudentSource> sources = sourcesOf(exercise, located);
-        List<Finding> findings = new ArrayList<>(locatorFindings(exercise, located));
+        List<Finding> findings = new ArrayList<>(located.findingsAbout(exercise.studentFiles()));
         if (sources.isEmpty()) {
-            return new ExerciseCheck(exercise, findings, classes, "none of its files were found in the submission: "
-                    + String.join(", ", exercise.studentFiles()));
+            return new ExerciseCheck(exercise, findings, new TestVerdict.NotRun("none of its files were found in the"
+                    + " submission: " + String.join(", ", exercise.studentFiles())));
         }
         ApiPolicy policy = ApiPolicy.standard().widenedBy(exercise.allow());
         List<Finding> structureFindings = structure.check(rules.get(exercise.id()), sources, policy);
@@ -107,14 +148,15 @@ final class ExerciseChecks {
         findings.addAll(compiled.findings());
         findings.addAll(structureFindings);
         if (!compiled.success()) {
-            return new ExerciseCheck(exercise, findings, classes, "it does not compile: " + firstProblem(compiled.findings()));
+            return new ExerciseCheck(exercise, findings, new TestVerdict.NotRun("it does not compile: "
+                    + firstProblem(compiled.findings())));
         }
         findings.addAll(SourceAndBytecode.unreported(structureFindings, scanner.scan(classes, classToFile(sources), policy,
                 List.of(course.build().providedClasses()))));
-        Optional<Finding> disqualifying = findings.stream()
-                .filter(f -> f.severity() == Severity.ZERO && DISQUALIFYING_RULES.contains(f.rule())).findFirst();
-        return new ExerciseCheck(exercise, findings, classes, disqualifying
-                .map(f -> "it uses a forbidden API: " + Findings.describe(f)).orElse(""));
+        Optional<Finding> blocking = findings.stream().filter(Finding::blocksTests).findFirst();
+        return new ExerciseCheck(exercise, findings, blocking
+                .<TestVerdict>map(f -> new TestVerdict.NotRun("it uses a forbidden API: " + Findings.describe(f)))
+                .orElse(new TestVerdict.Run(classes)));
     }
 
     /** The compilation's result; {@link ExerciseCompiler#compile} turns everything a source does into findings. */
@@ -141,23 +183,6 @@ final class ExerciseChecks {
             }
         }
         return sources;
-    }
-
-    /** The locator's findings (missing, duplicate, unreadable) that concern this exercise's files. */
-    private static List<Finding> locatorFindings(Exercise exercise, LocatedFiles located) {
-        return located.findings().stream().filter(finding -> concerns(exercise, finding, located)).toList();
-    }
-
-    private static boolean concerns(Exercise exercise, Finding finding, LocatedFiles located) {
-        String file = finding.location().file();
-        for (String declared : exercise.studentFiles()) {
-            String simpleName = declared.substring(declared.lastIndexOf('/') + 1);
-            if (file.equals(declared) || file.endsWith("/" + declared) || file.equals(simpleName) || file.endsWith("/" + simpleName)
-                    || finding.message().contains(declared)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String firstProblem(List<Finding> findings) {

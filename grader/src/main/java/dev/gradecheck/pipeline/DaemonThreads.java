@@ -1,4 +1,4 @@
-package dev.gradecheck;
+package dev.gradecheck.pipeline;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
