@@ -1,6 +1,8 @@
 package dev.gradecheck.sandbox;
 
 import dev.gradecheck.api.Isolation;
+import dev.gradecheck.sandbox.isolation.IsolationProbe;
+import dev.gradecheck.sandbox.runtime.ChildClasspath;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
