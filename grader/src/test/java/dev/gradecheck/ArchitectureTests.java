@@ -1,6 +1,8 @@
 package dev.gradecheck;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import dev.gradecheck.course.Course;
@@ -8,16 +10,34 @@ import dev.gradecheck.course.CourseBuild;
 import dev.gradecheck.course.Exercise;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.gradecheck.protocol.Wire;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point one way: cli -> server -> app (the tasks) -> Grader facade -> pipeline -> stages -> api. */
+/**
+ * Dependencies point one way: cli -> server -> app (the tasks) -> Grader facade -> pipeline -> stages -> api; the
+ * sandbox's parts are reached through its top package only and form no cycle; the child runner and the protocol,
+ * modules of their own, depend on nothing of the grader.
+ */
 class ArchitectureTests {
 
     private static final JavaClasses GRADER = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPath(mainClasses());
+
+    /** The child runner and the protocol, as the sandbox finds them: from their own artifacts. */
+    private static final JavaClasses CHILD_AND_PROTOCOL = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPaths(location(runnerMain()), location(Wire.class));
+
+    /** What may run next to student code in the child's runner module, besides its own two packages. */
+    private static final String[] CHILD_LIBRARIES = {"java..", "javax.crypto..", "org.junit.platform..",
+        "org.junit.jupiter..", "org.opentest4j..", "org.apiguardian..", "jakarta.json..", "org.eclipse.parsson..",
+        "dev.gradecheck.protocol..", "dev.gradecheck.child.."};
+
+    private static final String[] SANDBOX_PARTS = {"dev.gradecheck.sandbox.wire..", "dev.gradecheck.sandbox.isolation..",
+        "dev.gradecheck.sandbox.runtime..", "dev.gradecheck.sandbox.job..", "dev.gradecheck.sandbox.warmup.."};
 
     private static final String[] STAGES = {"dev.gradecheck.course..", "dev.gradecheck.submission..",
         "dev.gradecheck.compile..", "dev.gradecheck.policy..", "dev.gradecheck.structure..", "dev.gradecheck.bytecode..",
@@ -129,19 +149,47 @@ class ArchitectureTests {
     }
 
     @Test
-    void theChildRunnerDependsOnNoOtherPartOfTheGrader() {
-        noClasses().that().resideInAPackage("dev.gradecheck.sandbox.child..")
-                .should().dependOnClassesThat().resideInAnyPackage(withCli(
-                        "dev.gradecheck", "dev.gradecheck.course..", "dev.gradecheck.submission..",
-                        "dev.gradecheck.compile..", "dev.gradecheck.policy..", "dev.gradecheck.structure..", "dev.gradecheck.bytecode..",
-                        "dev.gradecheck.scoring..", "dev.gradecheck.report.."))
+    void theChildRunnerDependsOnNothingOfTheGraderNorOnTheToolkit() {
+        classes().that().resideInAPackage("dev.gradecheck.child..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(CHILD_LIBRARIES)
+                .check(CHILD_AND_PROTOCOL);
+    }
+
+    @Test
+    void theProtocolDependsOnJsonPAndTheJdkOnly() {
+        classes().that().resideInAPackage("dev.gradecheck.protocol..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..", "jakarta.json..",
+                        "org.eclipse.parsson..", "dev.gradecheck.protocol..")
+                .check(CHILD_AND_PROTOCOL);
+    }
+
+    @Test
+    void theGraderNeverCompilesAgainstTheChildRunner() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("dev.gradecheck.child..")
+                .check(GRADER);
+    }
+
+    @Test
+    void theSandboxsPartsFormNoCycle() {
+        slices().matching("dev.gradecheck.sandbox.(*)..").should().beFreeOfCycles()
+                .check(GRADER);
+    }
+
+    @Test
+    void theRestOfTheGraderUsesTheSandboxThroughItsTopPackageOnly() {
+        noClasses().that().resideOutsideOfPackage("dev.gradecheck.sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage(SANDBOX_PARTS)
                 .check(GRADER);
     }
 
     /** The folder (or jar) the grader's main classes were loaded from: importing only it keeps the import fast. */
     private static Path mainClasses() {
+        return location(Grader.class);
+    }
+
+    private static Path location(Class<?> type) {
         try {
-            return Path.of(Grader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -149,6 +197,15 @@ class ArchitectureTests {
 
     private static String[] others(String[] packages, String except) {
         return java.util.Arrays.stream(packages).filter(name -> !name.equals(except)).toArray(String[]::new);
+    }
+
+    /** The child runner's main class: on the grader's class path at run time only (the grader never imports it). */
+    private static Class<?> runnerMain() {
+        try {
+            return Class.forName(Wire.RUNNER_MAIN, false, ArchitectureTests.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String[] withCli(String... packages) {

@@ -1,6 +1,14 @@
 package dev.gradecheck.sandbox;
 
 import dev.gradecheck.api.TestStatus;
+import dev.gradecheck.sandbox.isolation.IsolationPlan;
+import dev.gradecheck.sandbox.isolation.IsolationProbe;
+import dev.gradecheck.sandbox.job.ChildSession;
+import dev.gradecheck.sandbox.job.JobLedger;
+import dev.gradecheck.sandbox.job.StopMessages;
+import dev.gradecheck.sandbox.runtime.ChildClasspath;
+import dev.gradecheck.sandbox.runtime.ChildRuntime;
+import dev.gradecheck.sandbox.runtime.RunFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.gradecheck.sandbox;
 
-import dev.gradecheck.sandbox.child.Wire;
+import dev.gradecheck.protocol.Wire;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,8 @@
 package dev.gradecheck.sandbox;
 
 import dev.gradecheck.api.Isolation;
+import dev.gradecheck.sandbox.isolation.IsolationProbe;
+import dev.gradecheck.sandbox.runtime.ChildClasspath;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +36,9 @@ public final class Sandbox {
     }
 
     /**
-     * A sandbox with these settings. Throws {@link IllegalStateException} when the libraries the child needs (JUnit,
-     * Parsson, the toolkit) are not on the grader's class path.
+     * A sandbox with these settings. Throws {@link IllegalStateException} when the child runner
+     * ({@code gradecheck-child}) or the libraries the child needs (JUnit, Parsson, the toolkit) are not on the
+     * grader's class path.
      */
     public static Sandbox create(SandboxSettings settings) {
         Objects.requireNonNull(settings, "settings");

@@ -1,6 +1,7 @@
 package dev.gradecheck.sandbox;
 
-import dev.gradecheck.sandbox.child.Rehearsal;
+import dev.gradecheck.protocol.RehearsalFormat;
+import dev.gradecheck.sandbox.warmup.WarmUpClasses;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,7 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * How a child JVM started ahead of its job ({@link Sandbox#prepare}) warms up while it waits: it always runs a few
- * test cases of the runner's own; with a rehearsal it then runs the rehearsal's tests against its classes a few times,
+ * warm-up cases of the sandbox's own ({@code sandbox.warmup}); with a rehearsal it then runs the rehearsal's tests against its classes a few times,
  * as it will run the job, until the job is about to arrive.
  *
  * <p>Rehearsal classes must be trusted (a course's provided code, reference solutions and hidden tests, never a
@@ -35,7 +36,7 @@ public final class WarmUp {
         this.tests = List.copyOf(tests);
     }
 
-    /** The runner's own test cases only, no rehearsal. */
+    /** The sandbox's own warm-up cases only, no rehearsal. */
     public static WarmUp engineOnly() {
         return ENGINE_ONLY;
     }
@@ -77,8 +78,11 @@ public final class WarmUp {
         }
     }
 
-    /** Writes the rehearsal to a child's standard input, in the format {@link Rehearsal} reads. */
-    void writeTo(OutputStream childInput) throws IOException {
-        Rehearsal.write(new DataOutputStream(childInput), classes, tests);
+    /**
+     * Writes the warm-up cases and the rehearsal to a child's standard input, in the format {@link RehearsalFormat}
+     * describes. For the sandbox's own job sessions.
+     */
+    public void writeTo(OutputStream childInput) throws IOException {
+        RehearsalFormat.write(new DataOutputStream(childInput), WarmUpClasses.classes(), classes, tests);
     }
 }

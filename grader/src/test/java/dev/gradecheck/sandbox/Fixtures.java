@@ -2,6 +2,7 @@ package dev.gradecheck.sandbox;
 
 import dev.gradecheck.api.TestId;
 import dev.gradecheck.api.TestResult;
+import dev.gradecheck.sandbox.runtime.ChildClasspath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -12,8 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.DiagnosticCollector;

@@ -1,5 +1,6 @@
 package dev.gradecheck.toolkit;
 
+import dev.gradecheck.protocol.ReportEntryKeys;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,10 +17,10 @@ import org.opentest4j.AssertionFailedError;
 public final class Verdicts {
 
     /** Report-entry key of the test's credit, a decimal fraction in [0, 1]. */
-    public static final String CREDIT_KEY = "gradecheck.credit";
+    public static final String CREDIT_KEY = ReportEntryKeys.CREDIT;
 
     /** Report-entry key of one diagnosis, a JSON object {@code {"code":..,"text":..,"numbers":{..}}}. */
-    public static final String DIAGNOSIS_KEY = "gradecheck.diagnosis";
+    public static final String DIAGNOSIS_KEY = ReportEntryKeys.DIAGNOSIS;
 
     private Verdicts() {
     }

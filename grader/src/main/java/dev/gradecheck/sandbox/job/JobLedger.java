@@ -1,0 +1,219 @@
+package dev.gradecheck.sandbox.job;
+
+import dev.gradecheck.api.CapturedOutput;
+import dev.gradecheck.api.Integrity;
+import dev.gradecheck.api.IntegrityEvent;
+import dev.gradecheck.api.TestId;
+import dev.gradecheck.api.TestResult;
+import dev.gradecheck.api.TestStatus;
+import dev.gradecheck.protocol.Wire;
+import dev.gradecheck.sandbox.LingeringThreads;
+import dev.gradecheck.sandbox.ResourceSquat;
+import dev.gradecheck.sandbox.TestSpec;
+import dev.gradecheck.sandbox.wire.ChildEvent;
+import dev.gradecheck.sandbox.wire.FailureMessage;
+import dev.gradecheck.sandbox.wire.IntegrityLog;
+import dev.gradecheck.sandbox.wire.ReportEntries;
+import dev.gradecheck.sandbox.wire.Thrown;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * The results of one job as they come in, over however many child JVMs it takes. The parent alone builds
+ * {@link TestResult}s, here, from the child's authenticated facts (status, what was thrown, output, report entries)
+ * or from what the parent itself saw (a timeout, a death). Each test gets exactly one result: the first authentic one;
+ * later claims are ignored (and recorded as tampering by {@link SessionState}). Not thread-safe.
+ */
+public final class JobLedger {
+
+    private static final int MAX_NOTES = 50;
+
+    private final Map<String, TestSpec> specs = new LinkedHashMap<>();
+    private final Map<TestId, TestResult> results = new HashMap<>();
+    private final Map<TestId, ReportEntries> entries = new HashMap<>();
+    private final Map<TestId, CapturedOutput> outputSoFar = new HashMap<>();
+    private final List<String> notes = new ArrayList<>();
+    private final IntegrityLog integrity = new IntegrityLog();
+    private final Map<TestId, LingeringThreads> lingering = new LinkedHashMap<>();
+    private final List<ResourceSquat> squats = new ArrayList<>();
+    private final Set<TestId> rerun = new HashSet<>();
+    private final int stackKilobytes;
+
+    public JobLedger(List<TestSpec> tests, int stackKilobytes) {
+        tests.forEach(t -> specs.put(t.id().toString(), t));
+        this.stackKilobytes = stackKilobytes;
+    }
+
+    /** The tests without a result yet, in job order. */
+    public List<TestSpec> remaining() {
+        return specs.values().stream().filter(t -> !results.containsKey(t.id())).toList();
+    }
+
+    /** The still open test named {@code Class#method} by an event, if it is one of the job's. */
+    Optional<TestSpec> open(String test) {
+        TestSpec spec = specs.get(test);
+        return spec == null || results.containsKey(spec.id()) ? Optional.empty() : Optional.of(spec);
+    }
+
+    /** The job's test named {@code Class#method}, settled or not. */
+    Optional<TestSpec> spec(String test) {
+        return Optional.ofNullable(specs.get(test));
+    }
+
+    boolean isDone(TestSpec test) {
+        return results.containsKey(test.id());
+    }
+
+    void entry(TestSpec test, String key, String value) {
+        entries.computeIfAbsent(test.id(), id -> new ReportEntries(id.toString(), notes)).accept(key, value);
+    }
+
+    /** Records the child's report of the test's end. */
+    void finish(TestSpec test, ChildEvent.Finished finished) {
+        if (isDone(test)) {
+            return;
+        }
+        Verdict verdict = verdict(finished);
+        ReportEntries published = entries.getOrDefault(test.id(), new ReportEntries("", notes));
+        if (verdict.status() == TestStatus.PASSED && published.credit().orElse(1) < 1) {
+            verdict = new Verdict(TestStatus.FAILED, "earned " + percent(published.credit().getAsDouble())
+                    + " of this test's points");
+        }
+        results.put(test.id(), new TestResult(test.id(), verdict.status(), verdict.message(), finished.output(),
+                published.credit(), published.diagnoses(), finished.duration()));
+        if (finished.lingering().threads() > 0) {
+            lingering.put(test.id(), new LingeringThreads(test.id(), finished.lingering().threads(),
+                    finished.lingering().names()));
+        }
+    }
+
+    /** The tests that left threads running, in job order. */
+    public List<LingeringThreads> lingering() {
+        return specs.values().stream().map(t -> lingering.get(t.id())).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Records what an exercise left behind in a child (once per exercise and resource). */
+    void squat(ResourceSquat squat) {
+        if (!squats.contains(squat)) {
+            squats.add(squat);
+        }
+    }
+
+    /** What exercises left behind, in the order the children reported it. */
+    public List<ResourceSquat> squats() {
+        return List.copyOf(squats);
+    }
+
+    /**
+     * Leaves these open tests open for a fresh child, once: what they printed and published in the child that died
+     * is forgotten. False, and nothing changes, when one of them has been given a rerun before.
+     */
+    boolean rerun(List<TestSpec> tests) {
+        if (tests.isEmpty() || tests.stream().anyMatch(test -> rerun.contains(test.id()) || isDone(test))) {
+            return false;
+        }
+        tests.forEach(test -> {
+            rerun.add(test.id());
+            outputSoFar.remove(test.id());
+            entries.remove(test.id());
+        });
+        return true;
+    }
+
+    /** Keeps the running test's latest output snapshot, for an end the parent decides. */
+    void outputSoFar(TestSpec test, CapturedOutput output) {
+        outputSoFar.put(test.id(), output);
+    }
+
+    /**
+     * Records an end the parent decided (timeout, death, cap). The output is the test's last snapshot (what it
+     * printed until up to a quarter second before the end; up to the end when it called System.exit); no credit is
+     * kept (the test scores 0 anyway); diagnoses published before the end are.
+     */
+    public void stop(TestSpec test, TestStatus status, String message, Duration duration) {
+        if (isDone(test)) {
+            return;
+        }
+        ReportEntries published = entries.getOrDefault(test.id(), new ReportEntries("", notes));
+        results.put(test.id(), new TestResult(test.id(), status, message,
+                outputSoFar.getOrDefault(test.id(), CapturedOutput.NONE), OptionalDouble.empty(),
+                published.diagnoses(), duration));
+    }
+
+    /** Notes something about the run as a whole (capped in number). */
+    void note(String note) {
+        if (notes.size() < MAX_NOTES) {
+            notes.add(note);
+        }
+    }
+
+    /** Records tampering seen on a channel (see {@link IntegrityLog#record}). */
+    public void integrity(IntegrityEvent.Kind kind, Optional<TestId> test, String detail) {
+        integrity.record(kind, test, detail);
+    }
+
+    /** What the job saw of tampering, over all its children. */
+    public Integrity integrity() {
+        return integrity.integrity();
+    }
+
+    public List<String> notes() {
+        return List.copyOf(notes.subList(0, Math.min(notes.size(), MAX_NOTES)));
+    }
+
+    /** All results in job order; a test nobody reported is an error (this indicates a sandbox bug). */
+    public List<TestResult> results() {
+        return specs.values().stream().map(t -> results.getOrDefault(t.id(), new TestResult(t.id(), TestStatus.ERROR,
+                "the sandbox lost track of this test (a grader bug; please report it)", null, null, null, null)))
+                .toList();
+    }
+
+    private Verdict verdict(ChildEvent.Finished finished) {
+        String status = finished.status();
+        Optional<Thrown> failure = finished.failure();
+        String message = failure.map(f -> FailureMessage.of(f, stackKilobytes)).orElse("");
+        return switch (status) {
+            case Wire.SUCCESSFUL -> new Verdict(TestStatus.PASSED, "");
+            case Wire.FAILED -> new Verdict(failure.map(Thrown::assertion).orElse(false) ? TestStatus.FAILED
+                    : TestStatus.ERROR, withContext(finished, message));
+            case Wire.ABORTED -> new Verdict(TestStatus.FAILED, withContext(finished, "the test was aborted: " + message));
+            case Wire.SKIPPED -> new Verdict(TestStatus.NOT_RUN, "skipped: " + finished.note());
+            case Wire.MISSING -> new Verdict(TestStatus.ERROR, finished.note());
+            default -> new Verdict(TestStatus.ERROR, "the test ended in an unknown way (" + status + ")");
+        };
+    }
+
+    /** Prefixes the child's note and the failing invocation, and counts failed invocations. */
+    private static String withContext(ChildEvent.Finished finished, String message) {
+        StringBuilder text = new StringBuilder();
+        if (!finished.note().isEmpty()) {
+            text.append(finished.note()).append(": ");
+        }
+        if (!finished.invocation().isEmpty()) {
+            text.append("invocation ").append(finished.invocation());
+            if (finished.failedInvocations() > 1) {
+                text.append(" (").append(finished.failedInvocations()).append(" of ")
+                        .append(finished.invocations()).append(" invocations failed)");
+            }
+            text.append(": ");
+        }
+        return FailureMessage.cap(text.append(message).toString());
+    }
+
+    private static String percent(double fraction) {
+        return new BigDecimal(fraction * 100).setScale(1, RoundingMode.DOWN).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    private record Verdict(TestStatus status, String message) {
+    }
+}

@@ -1,0 +1,44 @@
+package dev.gradecheck.sandbox.wire;
+
+import dev.gradecheck.protocol.Wire;
+import dev.gradecheck.sandbox.TestSpec;
+import jakarta.json.JsonException;
+import jakarta.json.stream.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Writes a child's job (see {@link Wire}) to its standard input and closes it. */
+public final class JobMessage {
+
+    private JobMessage() {
+    }
+
+    /**
+     * Sends the job; a child that died before reading it is not an error here (following the child shows how it
+     * ended), so write failures are swallowed.
+     */
+    public static void send(Process child, byte[] token, int outputCapChars, List<Path> courseClasspath,
+                     List<TestSpec> tests, SquatLimits limits) {
+        try (OutputStream stdin = child.getOutputStream();
+             JsonGenerator job = Wire.json().createGenerator(stdin)) {
+            job.writeStartObject()
+                    .write(Wire.JOB_TOKEN, HexFormat.of().formatHex(token))
+                    .write(Wire.JOB_OUTPUT_CAP, outputCapChars)
+                    .write(Wire.JOB_HEAP_LIMIT_MB, limits.heapMegabytes())
+                    .write(Wire.JOB_DIRECT_LIMIT_MB, limits.directMegabytes())
+                    .write(Wire.JOB_THREAD_LIMIT, limits.threads());
+            job.writeStartArray(Wire.JOB_CLASSPATH);
+            courseClasspath.forEach(path -> job.write(path.toString()));
+            job.writeEnd().writeStartArray(Wire.JOB_TESTS);
+            tests.forEach(test -> job.write(test.id().toString()));
+            job.writeEnd().writeStartArray(Wire.JOB_EXERCISES);
+            tests.forEach(test -> job.write(test.exercise()));
+            job.writeEnd().writeEnd();
+        } catch (IOException | JsonException e) {
+            // The child died before reading its job.
+        }
+    }
+}

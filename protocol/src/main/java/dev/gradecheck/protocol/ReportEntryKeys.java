@@ -1,0 +1,18 @@
+package dev.gradecheck.protocol;
+
+/**
+ * The JUnit report-entry keys a hidden test publishes its partial credit and diagnoses under, and the grader reads
+ * (see {@code docs/design.md}, "Partial credit and diagnoses"). The one definition: the toolkit writes them, the
+ * sandbox reads them. Other keys are ignored by the grader.
+ */
+public final class ReportEntryKeys {
+
+    /** Report-entry key of the test's credit, a decimal fraction in [0, 1]; the last valid one counts. */
+    public static final String CREDIT = "gradecheck.credit";
+
+    /** Report-entry key of one diagnosis, a JSON object written by {@link DiagnosisCodec#encode}. */
+    public static final String DIAGNOSIS = "gradecheck.diagnosis";
+
+    private ReportEntryKeys() {
+    }
+}
