@@ -5,14 +5,20 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import dev.gradecheck.course.Course;
 import dev.gradecheck.course.CourseBuild;
 import dev.gradecheck.course.Exercise;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import dev.gradecheck.protocol.Wire;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +35,7 @@ class ArchitectureTests {
     /** The child runner and the protocol, as the sandbox finds them: from their own artifacts. */
     private static final JavaClasses CHILD_AND_PROTOCOL = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPaths(location(runnerMain()), location(Wire.class));
+            .importLocations(List.of(codeSource(runnerMain()), codeSource(Wire.class)));
 
     /** What may run next to student code in the child's runner module, besides its own two packages. */
     private static final String[] CHILD_LIBRARIES = {"java..", "javax.crypto..", "org.junit.platform..",
@@ -185,6 +191,16 @@ class ArchitectureTests {
     /** The folder (or jar) the grader's main classes were loaded from: importing only it keeps the import fast. */
     private static Path mainClasses() {
         return location(Grader.class);
+    }
+
+    /** Where {@code type} was loaded from, a class folder or a jar (the reactor's packaged artifact under verify). */
+    private static Location codeSource(Class<?> type) {
+        try {
+            Path path = location(type);
+            return Files.isDirectory(path) ? Location.of(path) : Location.of(new JarFile(path.toFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path location(Class<?> type) {
