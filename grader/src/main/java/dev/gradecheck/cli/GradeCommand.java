@@ -27,7 +27,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code grade SUBMISSION [--out DIR] [--exercise ID ...] [--ref REF]}. A grading refused after the arguments were
  * read (a submission that cannot be opened, a git repository that links to another one, an unknown exercise) still
- * writes both reports, score 0 and why, then exits with {@link ExitCode#USAGE} as before.
+ * writes both reports, score 0 and why, then exits with {@link ExitCode#USAGE} as before. A grading that breaks after
+ * the arguments were read (an invalid suite, a permission problem, an internal error) writes last-resort reports
+ * ({@link LastResort}: status {@code failed}, score 0, the reason) and keeps its exit code. The summary is printed
+ * before the reports are written, so it reaches the terminal even when {@code --out} cannot be written.
  */
 @Command(name = "grade", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Grades one submission and writes report.json (gradecheck's format) and results.json "
@@ -65,11 +68,21 @@ final class GradeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path courseRoot = main.courseRoot();
         Invocation invocation = main.invocation();
-        Grader grader = invocation.graders().grader(courseRoot);
         String resolved = invocation.resolveSubmission(submission);
-        GradeRequest request = new GradeRequest(resolved, Optional.ofNullable(ref), exercises);
         Path outDirectory = out != null ? invocation.resolve(out)
                 : courseRoot.resolve("out").resolve(Reports.submissionName(resolved));
+        try {
+            return grade(invocation.graders().grader(courseRoot), resolved, outDirectory);
+        } catch (GradingRefused | ReportsNotWritten e) {
+            throw e;
+        } catch (Exception e) {
+            throw LastResort.failed(e, resolved, courseRoot, outDirectory);
+        }
+    }
+
+    /** Grades, prints the summary, then writes the reports. */
+    private int grade(Grader grader, String resolved, Path outDirectory) throws Exception {
+        GradeRequest request = new GradeRequest(resolved, Optional.ofNullable(ref), exercises);
         if (requiredIsolation != null) {
             requireIsolation(grader, request, outDirectory);
         }
@@ -79,10 +92,11 @@ final class GradeCommand implements Callable<Integer> {
         } catch (InvalidRequestException e) {
             throw refused(grader.refusal(request, e.getMessage()), outDirectory, ExitCode.USAGE);
         }
-        List<Path> written = write(report, outDirectory);
         var text = spec.commandLine().getOut();
         text.println(Escape.terminal("Graded " + submission));
         text.print(TextSummary.render(report));
+        text.flush();
+        List<Path> written = write(report, outDirectory);
         text.println("Reports written to:");
         written.forEach(file -> text.println("  " + Escape.terminal(file.toString())));
         text.flush();
