@@ -2,6 +2,7 @@ package dev.gradecheck;
 
 import dev.gradecheck.api.GradeReport;
 import dev.gradecheck.api.Isolation;
+import dev.gradecheck.api.Provenance;
 import dev.gradecheck.course.Course;
 import dev.gradecheck.course.CourseException;
 import dev.gradecheck.course.Exercise;
@@ -9,9 +10,12 @@ import dev.gradecheck.pipeline.GradingPipeline;
 import dev.gradecheck.sandbox.Sandbox;
 import dev.gradecheck.submission.SubmissionException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -106,6 +110,29 @@ public final class Grader implements AutoCloseable {
      */
     public GradeReport refusal(GradeRequest request, String reason) {
         return pipeline.refusal(request.submission(), reason);
+    }
+
+    /**
+     * The last-resort report of a grading that failed for {@code reason} (what broke, and how to fix it) before any
+     * grader could score it, for the course at {@code courseRoot}: status failed, score 0, no exercise graded, the
+     * submission as given, no student code run, the suite hash when the course's files can still be read (else
+     * empty). Needs no grader, so it is written even when none could be created (an invalid suite, a build cache
+     * that cannot be read).
+     */
+    public static GradeReport failure(Path courseRoot, String submission, String reason) {
+        Isolation none = new Isolation(true, false, System.getProperty("user.name", "unknown"), false,
+                List.of("no student code ran: grading failed"));
+        Provenance provenance = new Provenance(submission, Optional.empty(), List.of(), GraderVersion.current(),
+                readableSuiteHash(courseRoot), none, Instant.now(), Duration.ZERO);
+        return GradeReport.failed(reason, provenance);
+    }
+
+    private static String readableSuiteHash(Path courseRoot) {
+        try {
+            return Course.currentSuiteHash(courseRoot);
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     /**

@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param exercises the graded exercises, in course order
  * @param ignored the submission's files the grader did not use
  * @param provenance what was graded, how and when
- * @param refusal why nothing was graded, when the grading was refused (a submission that cannot be opened, a git
- *     repository that links to another one, an unknown exercise): then the score is 0 and there are no exercises;
- *     empty for a grading that ran, whatever its score
+ * @param notGraded why nothing was graded, when the grading was refused (a submission that cannot be opened, a git
+ *     repository that links to another one, an unknown exercise) or failed (an invalid suite, a permission problem,
+ *     an internal error): then the score is 0 and there are no exercises; empty for a grading that ran, whatever its
+ *     score
  * @param integrity tampering seen on the channel from the child JVMs, for instructors; {@link Integrity#NONE} when none
  */
 public record GradeReport(
@@ -25,17 +26,17 @@ public record GradeReport(
         List<ExerciseReport> exercises,
         List<IgnoredPath> ignored,
         Provenance provenance,
-        Optional<String> refusal,
+        Optional<NotGraded> notGraded,
         Integrity integrity) {
 
     public GradeReport {
         exercises = List.copyOf(exercises);
         ignored = List.copyOf(ignored);
         Objects.requireNonNull(provenance, "provenance");
-        Objects.requireNonNull(refusal, "refusal");
+        Objects.requireNonNull(notGraded, "notGraded");
         Objects.requireNonNull(integrity, "integrity");
-        if (refusal.isPresent() && (score != 0 || !exercises.isEmpty() || refusal.get().isBlank())) {
-            throw new IllegalArgumentException("a refused grading scores 0, grades no exercise and says why");
+        if (notGraded.isPresent() && (score != 0 || !exercises.isEmpty())) {
+            throw new IllegalArgumentException("a refused or failed grading scores 0 and grades no exercise");
         }
     }
 
@@ -53,6 +54,20 @@ public record GradeReport(
 
     /** A grading refused for {@code reason} (what is wrong and how to fix it): score 0, nothing graded. */
     public static GradeReport refused(String reason, Provenance provenance) {
-        return new GradeReport(0, 0, 0, List.of(), List.of(), provenance, Optional.of(reason), Integrity.NONE);
+        return notGraded(new NotGraded(NotGraded.Kind.REFUSED, reason), provenance);
+    }
+
+    /** A grading that failed for {@code reason} (what broke, and how to fix it): score 0, nothing graded. */
+    public static GradeReport failed(String reason, Provenance provenance) {
+        return notGraded(new NotGraded(NotGraded.Kind.FAILED, reason), provenance);
+    }
+
+    private static GradeReport notGraded(NotGraded why, Provenance provenance) {
+        return new GradeReport(0, 0, 0, List.of(), List.of(), provenance, Optional.of(why), Integrity.NONE);
+    }
+
+    /** Why the grading was refused; empty when it ran or failed. */
+    public Optional<String> refusal() {
+        return notGraded.filter(why -> why.kind() == NotGraded.Kind.REFUSED).map(NotGraded::reason);
     }
 }

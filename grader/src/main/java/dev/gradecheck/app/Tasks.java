@@ -37,7 +37,7 @@ public final class Tasks {
                 return ExitCode.USAGE;
             }
             return switch (request.task()) {
-                case GRADE -> grade(request, graders.grader(courseRoot), courseRoot, out);
+                case GRADE -> grade(request, graders, courseRoot, out);
                 case DEMO -> Demo.run(graders.grader(courseRoot), courseRoot, out);
                 case VERIFY -> verify(request, graders.grader(courseRoot), out, err);
             };
@@ -52,14 +52,29 @@ public final class Tasks {
     /**
      * Grades one submission. A grading refused after the request was read (a submission that cannot be opened, a
      * git repository that links to another one, an unknown exercise, too little isolation) still writes both
-     * reports, score 0 and why.
+     * reports, score 0 and why. A grading that breaks after the request was read (an invalid suite, a permission
+     * problem, an internal error) writes last-resort reports ({@link LastResort}: status {@code failed}, score 0, the
+     * reason) and keeps its exit code. The summary is printed before the reports are written, so it reaches the
+     * caller even when the output folder cannot be written.
      */
-    private static ExitCode grade(GradingRequest request, Grader grader, Path courseRoot, PrintWriter text)
-            throws GradingRefused, ReportsNotWritten {
+    private static ExitCode grade(GradingRequest request, Graders graders, Path courseRoot, PrintWriter text)
+            throws GradingRefused, ReportsNotWritten, GradingFailed {
         String resolved = request.resolvedSubmission();
-        GradeRequest gradeRequest = new GradeRequest(resolved, request.ref(), request.exercises());
         Path outDirectory = request.out().map(request::resolve)
                 .orElseGet(() -> courseRoot.resolve("out").resolve(Reports.submissionName(resolved)));
+        try {
+            return grade(request, graders.grader(courseRoot), resolved, outDirectory, text);
+        } catch (GradingRefused | ReportsNotWritten e) {
+            throw e;
+        } catch (Exception e) {
+            throw LastResort.failed(e, resolved, courseRoot, outDirectory);
+        }
+    }
+
+    /** Grades, prints the summary, then writes the reports. */
+    private static ExitCode grade(GradingRequest request, Grader grader, String resolved, Path outDirectory,
+                                  PrintWriter text) throws GradingRefused, ReportsNotWritten {
+        GradeRequest gradeRequest = new GradeRequest(resolved, request.ref(), request.exercises());
         if (request.requiredIsolation().isPresent()) {
             requireIsolation(grader, gradeRequest, request.requiredIsolation().get(), outDirectory);
         }
@@ -69,9 +84,10 @@ public final class Tasks {
         } catch (InvalidRequestException e) {
             throw refused(grader.refusal(gradeRequest, e.getMessage()), outDirectory, ExitCode.USAGE);
         }
-        List<Path> written = write(report, outDirectory);
         text.println(Escape.terminal("Graded " + request.submission().orElseThrow()));
         text.print(TextSummary.render(report));
+        text.flush();
+        List<Path> written = write(report, outDirectory);
         text.println("Reports written to:");
         written.forEach(file -> text.println("  " + Escape.terminal(file.toString())));
         return ExitCode.OK;

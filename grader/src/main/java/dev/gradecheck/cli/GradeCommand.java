@@ -21,8 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code grade SUBMISSION [--out DIR] [--exercise ID ...] [--ref REF]}. A grading refused after the arguments were
  * read (a submission that cannot be opened, a git repository that links to another one, an unknown exercise) still
- * writes both reports, score 0 and why, then exits with {@code ExitCode.USAGE}. The
- * grading itself is {@link Tasks}'.
+ * writes both reports, score 0 and why, then exits with {@code ExitCode.USAGE}; one that breaks after that (an invalid
+ * suite, a permission problem, an internal error) writes last-resort reports (status {@code failed}) and keeps its
+ * exit code. The grading itself, and both of these, are {@link Tasks}'.
  */
 @Command(name = "grade", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Grades one submission and writes report.json (gradecheck's format) and results.json "

@@ -4,11 +4,14 @@ import dev.gradecheck.api.TestId;
 import dev.gradecheck.platform.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +29,10 @@ import java.util.stream.Stream;
  * and renamed into place, so a cache folder that exists is complete — and checks that the compiled hidden tests and
  * the manifests list the same test methods. After a new build, only the {@value #KEPT_BUILDS} most recently used
  * builds are kept (another grader may still be using a recent one); the rest are deleted.
+ *
+ * <p>A build is readable by every user and writable by its maker only, so a course built by one user (root, in an
+ * autograder image) is graded by another. A build this user cannot read is reported as a permission problem
+ * ({@link AccessDeniedException} naming the folder), never as a broken suite.
  */
 final class CourseBuilder {
 
@@ -43,6 +50,7 @@ final class CourseBuilder {
     CourseBuild build(List<Exercise> exercises, List<Path> providedSources, String suiteHash) throws CourseException {
         Path target = layout.cache().resolve(suiteHash);
         if (Files.isDirectory(target)) {
+            requireReadable(target);
             markUsed(target);
             addStubsIfMissing(target, exercises, providedSources);
         } else {
@@ -62,12 +70,40 @@ final class CourseBuilder {
             Path scratch = Files.createTempDirectory(target.getParent(), target.getFileName() + ".building-");
             try {
                 compileAll(locate(scratch, exercises), exercises, providedSources);
+                shareReadOnly(scratch);
                 moveIntoPlace(scratch, target);
             } finally {
                 FileTrees.delete(scratch);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the course build cache under " + target.getParent(), e);
+        }
+    }
+
+    /**
+     * Fails with an {@link AccessDeniedException} naming the first folder of the build this user cannot list, and
+     * how to fix it: a build made by another user with a private mode.
+     */
+    private static void requireReadable(Path build) {
+        for (Path folder : List.of(build, build.resolve("provided"), build.resolve("solutions"), build.resolve("tests"))) {
+            if (Files.isDirectory(folder) && !(Files.isReadable(folder) && Files.isExecutable(folder))) {
+                throw new UncheckedIOException(new AccessDeniedException(folder.toString(), null,
+                        "the course build cache cannot be read by user " + System.getProperty("user.name")
+                                + " — make it readable (chmod -R a+rX " + build.getParent() + ") or delete it and"
+                                + " let this user build it"));
+            }
+        }
+    }
+
+    /** Every folder of a new build {@code rwxr-xr-x} and every file {@code rw-r--r--}: other users grade with it. */
+    private static void shareReadOnly(Path build) throws IOException {
+        try (Stream<Path> paths = Files.walk(build)) {
+            for (Path path : paths.toList()) {
+                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
+                        Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: its own defaults apply.
         }
     }
 
@@ -140,6 +176,7 @@ final class CourseBuilder {
             Path scratch = Files.createTempDirectory(target, STUBS + ".building-");
             try {
                 compileStubs(new InstructorCompiler(layout), exercises, target.resolve("provided"), scratch);
+                shareReadOnly(scratch);
                 moveIntoPlace(scratch, stubs);
             } finally {
                 FileTrees.delete(scratch);

@@ -36,18 +36,24 @@ final class InstructorCompiler {
     }
 
     /**
-     * Compiles {@code sources} into {@code output} against {@code classpath}.
+     * Compiles {@code sources} into {@code output} against {@code classpath}. {@code output} exists afterwards even
+     * when there is nothing to compile (a course without provided code): every such folder goes on class paths, and
+     * bubblewrap refuses to bind a path that does not exist.
      *
      * @param what what is compiled, for the error message, e.g. {@code the hidden tests of chain-rule}
      * @throws CourseException listing javac's first errors with file:line
      */
     void compile(String what, List<Path> sources, List<Path> classpath, Path output) throws CourseException {
+        try {
+            Files.createDirectories(output);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + output, e);
+        }
         if (sources.isEmpty()) {
             return;
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-            Files.createDirectories(output);
             List<String> options = List.of("--release", "17", "-proc:none", "-encoding", "UTF-8", "-nowarn",
                     "-implicit:none", "-d", output.toString(), "-classpath", joined(classpath));
             boolean success = compiler.getTask(null, files, diagnostics, options, null,

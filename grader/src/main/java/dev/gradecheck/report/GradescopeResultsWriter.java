@@ -8,6 +8,7 @@ import dev.gradecheck.api.Diagnosis;
 import dev.gradecheck.api.ExerciseReport;
 import dev.gradecheck.api.Finding;
 import dev.gradecheck.api.GradeReport;
+import dev.gradecheck.api.NotGraded;
 import dev.gradecheck.api.Integrity;
 import dev.gradecheck.api.IntegrityEvent;
 import dev.gradecheck.api.ManualItemReport;
@@ -47,7 +48,7 @@ public final class GradescopeResultsWriter implements ReportWriter {
         JsonObject json = new JsonObject();
         json.addProperty("score", Numbers.json(report.score()));
         json.addProperty("execution_time", Numbers.seconds(report.provenance().duration().toMillis()));
-        json.addProperty("output", report.refusal().map(GradescopeResultsWriter::refusal).orElseGet(() -> overview(report)));
+        json.addProperty("output", report.notGraded().map(GradescopeResultsWriter::notGraded).orElseGet(() -> overview(report)));
         json.addProperty("output_format", "md");
         json.addProperty("test_output_format", "md");
         json.addProperty("test_name_format", "text");
@@ -214,8 +215,9 @@ public final class GradescopeResultsWriter implements ReportWriter {
                 + ", " + cost + "): " + Escape.markdownInline(Findings.messageWithoutLocation(finding)) + hint;
     }
 
-    private static String refusal(String reason) {
-        return "**Not graded: the grading was refused** (score 0). Why, and what to fix:\n\n" + Escape.markdownBlock(reason);
+    private static String notGraded(NotGraded why) {
+        String what = why.kind() == NotGraded.Kind.REFUSED ? "the grading was refused" : "grading failed";
+        return "**Not graded: " + what + "** (score 0). Why, and what to fix:\n\n" + Escape.markdownBlock(why.reason());
     }
 
     private static String overview(GradeReport report) {

@@ -9,6 +9,7 @@ import dev.gradecheck.api.Diagnosis;
 import dev.gradecheck.api.ExerciseReport;
 import dev.gradecheck.api.Finding;
 import dev.gradecheck.api.GradeReport;
+import dev.gradecheck.api.NotGraded;
 import dev.gradecheck.api.GradedFile;
 import dev.gradecheck.api.IgnoredPath;
 import dev.gradecheck.api.Integrity;
@@ -49,8 +50,8 @@ public final class JsonReportWriter implements ReportWriter {
     static JsonObject toJson(GradeReport report) {
         JsonObject json = new JsonObject();
         json.addProperty("format_version", FORMAT_VERSION);
-        json.addProperty("status", report.refusal().isPresent() ? "refused" : "graded");
-        json.addProperty("reason", report.refusal().orElse(""));
+        json.addProperty("status", report.notGraded().map(why -> why.kind().jsonName()).orElse("graded"));
+        json.addProperty("reason", report.notGraded().map(NotGraded::reason).orElse(""));
         json.addProperty("score", Numbers.json(report.score()));
         json.addProperty("max_score", Numbers.json(report.maxScore()));
         json.addProperty("pending_manual_points", Numbers.json(report.pendingManualPoints()));

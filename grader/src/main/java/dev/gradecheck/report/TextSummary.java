@@ -4,6 +4,7 @@ import dev.gradecheck.api.Diagnosis;
 import dev.gradecheck.api.ExerciseReport;
 import dev.gradecheck.api.Finding;
 import dev.gradecheck.api.GradeReport;
+import dev.gradecheck.api.NotGraded;
 import dev.gradecheck.api.Integrity;
 import dev.gradecheck.api.ManualItemReport;
 import dev.gradecheck.api.TestReport;
@@ -38,8 +39,10 @@ public final class TextSummary {
     }
 
     private static String summary(GradeReport report) {
-        if (report.refusal().isPresent()) {
-            return "Not graded: the grading was refused (score 0): " + report.refusal().get().strip() + "\n";
+        if (report.notGraded().isPresent()) {
+            NotGraded why = report.notGraded().get();
+            String what = why.kind() == NotGraded.Kind.REFUSED ? "the grading was refused" : "grading failed";
+            return "Not graded: " + what + " (score 0): " + why.reason().strip() + "\n";
         }
         StringBuilder text = new StringBuilder();
         int width = report.exercises().stream().mapToInt(exercise -> exercise.id().length()).max().orElse(0);

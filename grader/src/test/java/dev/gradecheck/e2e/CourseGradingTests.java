@@ -36,7 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class CourseGradingTests {
 
-    private static final Pattern EXPECTED_SCORE = Pattern.compile("Expected score: ([0-9.]+) / ([0-9.]+)");
+    /** A line {@code - `chain-rule`: 0 / 10} of an example's README: that exercise's expected score and maximum. */
+    private static final Pattern EXPECTED_SCORE = Pattern.compile("(?m)^- `([a-z0-9-]+)`: ([0-9.]+) / ([0-9.]+)$");
 
     @Test
     void solutionsScoreFullMarks() {
@@ -76,10 +77,25 @@ class CourseGradingTests {
     @MethodSource("examples")
     void eachExampleGetsTheScoreItsReadmeStates(Path example) throws IOException {
         Matcher expected = EXPECTED_SCORE.matcher(Files.readString(example.resolve("README.md")));
-        assertTrue(expected.find(), example + "/README.md must state \"Expected score: X / Y\"");
+        Map<String, double[]> listed = new java.util.LinkedHashMap<>();
+        while (expected.find()) {
+            listed.put(expected.group(1), new double[] {Double.parseDouble(expected.group(2)),
+                    Double.parseDouble(expected.group(3))});
+        }
+        assertTrue(!listed.isEmpty(), example + "/README.md must state each exercise's score: \"- `id`: X / Y\"");
         GradeReport report = RepoCourse.grade(example);
-        assertEquals(Double.parseDouble(expected.group(1)), report.score(), "score of " + example.getFileName());
-        assertEquals(Double.parseDouble(expected.group(2)), report.maxScore(), "max score of " + example.getFileName());
+        Map<String, Double> scores = RepoCourse.scores(report);
+        assertTrue(scores.keySet().containsAll(listed.keySet()), example + "/README.md names an exercise the course "
+                + "does not have: " + listed.keySet());
+        for (ExerciseReport exercise : report.exercises()) {
+            double[] scoreAndMax = listed.get(exercise.id());
+            if (scoreAndMax == null) {
+                assertEquals(0, exercise.score(), exercise.id() + " is not listed in " + example + "/README.md: it scores 0");
+            } else {
+                assertEquals(scoreAndMax[0], exercise.score(), "score of " + exercise.id() + " in " + example.getFileName());
+                assertEquals(scoreAndMax[1], exercise.maxScore(), "max score of " + exercise.id() + " in " + example.getFileName());
+            }
+        }
         assertValidReports(report);
     }
 

@@ -90,7 +90,7 @@ class GradingServerTests {
         Client served = bash(caller, state, "grade", partial.toString(), "--out", "reports");
         assertEquals(0, served.code(), served.err());
         assertTrue(served.out().startsWith("Graded " + partial + "\n"), served.out());
-        assertTrue(served.out().contains("Total: 25 / 100"), served.out());
+        assertTrue(served.out().contains("Total: 25 / " + RepoCourse.totalText()), served.out());
         assertTrue(served.out().contains(caller.resolve("reports/report.json").toString()), served.out());
 
         ByteArrayOutputStream oneOff = new ByteArrayOutputStream();
@@ -159,7 +159,41 @@ class GradingServerTests {
         Client served = bashWith(caller, state, Map.of("GRADECHECK_COURSE", "/somewhere/else"), "grade",
                 RepoCourse.root().resolve("examples/partial").toString(), "--out", "reports");
         assertEquals(0, served.code(), served.err());
-        assertTrue(served.out().contains("Total: 25 / 100"), served.out());
+        assertTrue(served.out().contains("Total: 25 / " + RepoCourse.totalText()), served.out());
+    }
+
+    @Test
+    void aServedGradingThatBreaksWritesTheLastResortReportsMessageAndExitCodeOfAOneOffRun() throws Exception {
+        Path course = TinyCourse.write(temp.resolve("broken-course"));
+        TinyCourse.file(course, "exercises/calc/exercise.json",
+                TinyCourse.MANIFEST.replace("\"timeoutMillis\": 5000", "\"timeoutMillis\": 0"));
+        String submission = course.resolve("solutions/src/main/java").toString();
+        Path caller = Files.createDirectories(temp.resolve("broken-caller"));
+        GradingRequest request = new GradingRequest(GradingRequest.Task.GRADE, caller, Optional.of(course), Map.of(),
+                Optional.of(submission), Optional.empty(), List.of(), Optional.of(Path.of("served")), Optional.empty());
+        List<String> out = new ArrayList<>();
+        List<String> err = new ArrayList<>();
+        OptionalInt code = ServerClient.run(server.endpoint(), request, out::add, err::add);
+
+        ByteArrayOutputStream oneOffOut = new ByteArrayOutputStream();
+        ByteArrayOutputStream oneOffErr = new ByteArrayOutputStream();
+        ExitCode local = Main.run(print(oneOffOut), print(oneOffErr), "--course", course.toString(), "grade",
+                submission, "--out", caller.resolve("one-off").toString());
+        assertEquals(ExitCode.INVALID_SUITE, local, oneOffErr.toString(StandardCharsets.UTF_8));
+        assertEquals(OptionalInt.of(local.code()), code, String.join("\n", err));
+        assertTrue(err.get(0).startsWith("error: invalid exercise suite: exercises/calc/exercise.json: "
+                + "\"timeoutMillis\""), err.toString());
+        assertTrue(err.contains("Nothing was graded; the reports say why (score 0):"), err.toString());
+        assertEquals(oneOffErr.toString(StandardCharsets.UTF_8).replace(caller.resolve("one-off").toString(),
+                caller.resolve("served").toString()), String.join("\n", err) + "\n");
+        assertEquals(List.of(), out);
+        assertEquals("", oneOffOut.toString(StandardCharsets.UTF_8));
+        assertTrue(Files.readString(caller.resolve("served/report.json")).contains("\"status\": \"failed\""),
+                "the server writes the last-resort report.json");
+        for (String report : List.of("report.json", "results.json")) {
+            assertEquals(withoutTimes(Files.readString(caller.resolve("one-off").resolve(report))),
+                    withoutTimes(Files.readString(caller.resolve("served").resolve(report))), report);
+        }
     }
 
     @Test

@@ -74,6 +74,20 @@ public final class RepoCourse {
         return marks;
     }
 
+    /**
+     * The course's total as a summary prints it ({@code 100}, {@code 102.5}): every exercise's points, manual items
+     * included, from the manifests, so no test breaks when an exercise is added.
+     */
+    public static String totalText() {
+        double total;
+        try {
+            total = dev.gradecheck.course.Course.load(root()).totalPoints();
+        } catch (CourseException e) {
+            throw new IllegalStateException("the repository's course is invalid: " + e.getMessage(), e);
+        }
+        return java.math.BigDecimal.valueOf(total).stripTrailingZeros().toPlainString();
+    }
+
     /** Each exercise's score in a report. */
     public static Map<String, Double> scores(GradeReport report) {
         Map<String, Double> scores = new LinkedHashMap<>();
