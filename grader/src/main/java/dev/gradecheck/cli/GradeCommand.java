@@ -7,6 +7,7 @@ import dev.gradecheck.api.GradeReport;
 import dev.gradecheck.api.Isolation;
 import dev.gradecheck.api.IsolationLevel;
 import dev.gradecheck.report.Escape;
+import dev.gradecheck.report.ReportFormat;
 import dev.gradecheck.report.TextSummary;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,13 +26,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code grade SUBMISSION [--out DIR] [--exercise ID ...] [--ref REF]}. A grading refused after the arguments were
+ * {@code grade SUBMISSION [--out DIR] [--exercise ID ...] [--ref REF] [--format FORMAT ...]}. A grading refused after the arguments were
  * read (a submission that cannot be opened, a git repository that links to another one, an unknown exercise) still
  * writes both reports, score 0 and why, then exits with {@link ExitCode#USAGE} as before.
  */
 @Command(name = "grade", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Grades one submission and writes report.json (gradecheck's format) and results.json "
-                + "(Gradescope's) into the output folder; prints a per-exercise summary.")
+                + "(Gradescope's), or the formats --format names, into the output folder; prints a per-exercise "
+                + "summary.")
 final class GradeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -60,6 +62,17 @@ final class GradeCommand implements Callable<Integer> {
                     + "isolated: process, network, filesystem or own-user (see the README). Default: grade at "
                     + "whatever level this machine reaches; the report records it.")
     private IsolationLevel requiredIsolation;
+
+    @Option(names = "--format", paramLabel = "FORMAT", converter = Formats.class,
+            description = "Write this format (repeatable): report (report.json), gradescope (results.json), "
+                    + "prairielearn (prairielearn-results.json), classroom (classroom-result.json), junit-xml "
+                    + "(junit.xml). Default: report and gradescope.")
+    private List<ReportFormat> formats = new ArrayList<>();
+
+    @Option(names = "--github-output", paramLabel = "FILE",
+            description = "With --format classroom: append the step output result=<base64> to this file. "
+                    + "Default: $GITHUB_OUTPUT, when set (GitHub Actions sets it).")
+    private Path githubOutput;
 
     @Override
     public Integer call() throws Exception {
@@ -103,11 +116,11 @@ final class GradeCommand implements Callable<Integer> {
     }
 
     /** The refusal, after its report (score 0 and why) has been written, or a note that it could not be. */
-    private static GradingRefused refused(GradeReport report, Path outDirectory, ExitCode exitCode) {
+    private GradingRefused refused(GradeReport report, Path outDirectory, ExitCode exitCode) {
         String reason = report.refusal().orElseThrow();
         try {
             return new GradingRefused(reason, exitCode, List.of("Nothing was graded; the reports say why (score 0):"),
-                    Reports.writeAll(report, outDirectory));
+                    writeReports(report, outDirectory));
         } catch (IOException e) {
             return new GradingRefused(reason, exitCode,
                     List.of("Nothing was graded, and " + Reports.unwritable(outDirectory, e)), List.of());
@@ -124,9 +137,27 @@ final class GradeCommand implements Callable<Integer> {
         }
     }
 
-    private static List<Path> write(GradeReport report, Path outDirectory) throws ReportsNotWritten {
+    /** Reads a format by its id ({@code junit-xml}), with the list of formats when it is none of them. */
+    static final class Formats implements CommandLine.ITypeConverter<ReportFormat> {
+        @Override
+        public ReportFormat convert(String value) {
+            return ReportFormat.byId(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a report format; use one of " + ReportFormat.ids()));
+        }
+    }
+
+    /** The chosen formats into {@code outDirectory}, and the Classroom step output when asked for. */
+    private List<Path> writeReports(GradeReport report, Path outDirectory) throws IOException {
+        String fromEnvironment = System.getenv("GITHUB_OUTPUT");
+        Optional<Path> stepOutput = githubOutput != null ? Optional.of(main.invocation().resolve(githubOutput))
+                : fromEnvironment == null || fromEnvironment.isBlank() ? Optional.empty()
+                : Optional.of(Path.of(fromEnvironment));
+        return Reports.write(report, outDirectory, formats, stepOutput);
+    }
+
+    private List<Path> write(GradeReport report, Path outDirectory) throws ReportsNotWritten {
         try {
-            return Reports.writeAll(report, outDirectory);
+            return writeReports(report, outDirectory);
         } catch (IOException e) {
             throw new ReportsNotWritten("the grading ran, but " + Reports.unwritable(outDirectory, e), e);
         }
