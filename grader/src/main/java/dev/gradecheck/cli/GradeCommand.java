@@ -95,7 +95,9 @@ final class GradeCommand implements Callable<Integer> {
         List<Path> written = write(report, outDirectory);
         var text = spec.commandLine().getOut();
         text.println(Escape.terminal("Graded " + submission));
-        text.print(TextSummary.render(report));
+        // A Classroom job's log is the student's to read: it gets the summary that names no hidden test.
+        text.print(formats.contains(ReportFormat.CLASSROOM) ? TextSummary.renderForStudents(report)
+                : TextSummary.render(report));
         text.println("Reports written to:");
         written.forEach(file -> text.println("  " + Escape.terminal(file.toString())));
         text.flush();

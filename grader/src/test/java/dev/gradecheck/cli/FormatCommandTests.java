@@ -134,6 +134,8 @@ class FormatCommandTests {
                     "only the hidden line names the hidden test: " + line);
         }
         assertFalse(gradescope.get("output").getAsString().contains("negativesLeak"));
+        assertFalse(run.out.contains("negativesLeak") || run.out.contains("addsNegatives"),
+                "with --format classroom the printed summary is the student's (a Classroom log): " + run.out);
     }
 
     private static List<String> violations(ReportFormat format, String text) {

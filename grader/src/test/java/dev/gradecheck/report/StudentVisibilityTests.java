@@ -98,6 +98,18 @@ class StudentVisibilityTests {
     }
 
     @Test
+    void theStudentSummaryForAClassroomLogNamesNoHiddenTest() {
+        String summary = TextSummary.renderForStudents(report);
+        assertEquals("""
+                mlp        3 / 6
+                    -3  2 hidden tests: 1 of 2 hidden tests did not pass (their names and messages are not shown)
+                deep       0 / 4  (details are shown later)
+                Total: 3 / 10
+                """, summary);
+        assertTrue(TextSummary.render(report).contains("gradientSecretCheck"), "the operator's summary keeps them");
+    }
+
+    @Test
     void reportJsonIsTheInstructorsRecordAndKeepsEverything() {
         String rendered = new JsonReportWriter().render(report);
         assertTrue(rendered.contains("Secret message: expected 1 but was 2"));
