@@ -41,7 +41,8 @@ gradecheck_via_server() {
 
 # gradecheck_request_fields COURSE_ROOT TASK ARG...
 #   Sets the array fields to the request fields of the command line (see ServerProtocol): the task, course=, the
-#   caller's env.GRADECHECK_COURSE= when set, then one key=value field per option and the submission. Returns 1 for
+#   caller's env.GRADECHECK_COURSE= and env.GITHUB_OUTPUT= when set, then one key=value field per option
+#   (--format and --exercise repeatable) and the submission. Returns 1 for
 #   a command line it does not read, so that the grader itself parses it and says what is wrong.
 gradecheck_request_fields() {
   local task="$2" submission=""
@@ -49,9 +50,11 @@ gradecheck_request_fields() {
   shift 2
   [[ "$task" == grade || "$task" == demo || "$task" == verify ]] || return 1
   [[ -n "${GRADECHECK_COURSE+set}" ]] && fields+=("env.GRADECHECK_COURSE=$GRADECHECK_COURSE")
+  [[ -n "${GITHUB_OUTPUT+set}" ]] && fields+=("env.GITHUB_OUTPUT=$GITHUB_OUTPUT")
   while (( $# > 0 )); do
     case "$task:$1" in
-      grade:--out | grade:--ref | grade:--require-isolation | grade:--exercise | verify:--exercise)
+      grade:--out | grade:--ref | grade:--require-isolation | grade:--exercise | grade:--format \
+        | grade:--github-output | verify:--exercise)
         (( $# >= 2 )) || return 1
         fields+=("${1#--}=$2")
         shift 2

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param tests every hidden test of the exercise, in manifest order
  * @param findings what the front stages found, in pipeline order
  * @param manual the items a person grades
+ * @param visibility when the student may see the exercise's own lines (compilation, code checks, manual items, its
+ *     row in an overview) and, unless a test says otherwise, its tests; from the manifest
  */
 public record ExerciseReport(
         String id,
@@ -27,7 +29,8 @@ public record ExerciseReport(
         String reason,
         List<TestReport> tests,
         List<Finding> findings,
-        List<ManualItemReport> manual) {
+        List<ManualItemReport> manual,
+        Visibility visibility) {
 
     public ExerciseReport {
         Objects.requireNonNull(id, "id");
@@ -37,6 +40,15 @@ public record ExerciseReport(
         tests = List.copyOf(tests);
         findings = List.copyOf(findings);
         manual = List.copyOf(manual);
+        visibility = visibility == null ? Visibility.VISIBLE : visibility;
+    }
+
+    /** An exercise every student sees. */
+    public ExerciseReport(String id, String title, double score, double maxScore, double pendingManualPoints,
+                          ExerciseStatus status, String reason, List<TestReport> tests, List<Finding> findings,
+                          List<ManualItemReport> manual) {
+        this(id, title, score, maxScore, pendingManualPoints, status, reason, tests, findings, manual,
+                Visibility.VISIBLE);
     }
 
     /** The most points the tests could earn: {@code maxScore - pendingManualPoints}. */

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param output what the test printed, capped
  * @param diagnoses misconceptions the test found
  * @param duration wall time (the only field besides timestamps that differs between two gradings)
+ * @param visibility when the student may see this test (its name, message and output), from the manifest
  */
 public record TestReport(
         TestId id,
@@ -24,7 +25,8 @@ public record TestReport(
         String message,
         CapturedOutput output,
         List<Diagnosis> diagnoses,
-        Duration duration) {
+        Duration duration,
+        Visibility visibility) {
 
     public TestReport {
         Objects.requireNonNull(id, "id");
@@ -33,9 +35,16 @@ public record TestReport(
         message = message == null ? "" : message;
         diagnoses = List.copyOf(diagnoses == null ? List.of() : diagnoses);
         duration = duration == null ? Duration.ZERO : duration;
+        visibility = visibility == null ? Visibility.VISIBLE : visibility;
         if (!(score >= 0 && score <= maxScore)) {
             throw new IllegalArgumentException("score must be in [0, " + maxScore + "], was " + score);
         }
+    }
+
+    /** A test every student sees. */
+    public TestReport(TestId id, double score, double maxScore, TestStatus status, String message,
+                      CapturedOutput output, List<Diagnosis> diagnoses, Duration duration) {
+        this(id, score, maxScore, status, message, output, diagnoses, duration, Visibility.VISIBLE);
     }
 
     /** {@code TestClass.method}: the name students read. */

@@ -1,6 +1,7 @@
 package dev.gradecheck.app;
 
 import dev.gradecheck.api.IsolationLevel;
+import dev.gradecheck.report.ReportFormat;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -27,13 +28,21 @@ import java.util.TreeMap;
  * @param exercises the exercises to grade or verify, empty for all ({@link Task#DEMO}: empty)
  * @param out where to write the reports ({@link Task#GRADE} only); default {@code out/<submission name>/} of the course
  * @param requiredIsolation refuse to grade below this isolation level ({@link Task#GRADE} only)
+ * @param formats the report formats to write, each once, in this order; empty for {@link ReportFormat#DEFAULTS}
+ *     ({@link Task#GRADE} only). A refused or failed grading is written in these formats too
+ * @param githubOutput with {@link ReportFormat#CLASSROOM}: the file to append the step output {@code result=...} to;
+ *     when absent, the caller's {@value #GITHUB_OUTPUT} if set ({@link Task#GRADE} only)
  */
 public record GradingRequest(Task task, Path workingDirectory, Optional<Path> course, Map<String, String> environment,
                              Optional<String> submission, Optional<String> ref, List<String> exercises,
-                             Optional<Path> out, Optional<IsolationLevel> requiredIsolation) {
+                             Optional<Path> out, Optional<IsolationLevel> requiredIsolation,
+                             List<ReportFormat> formats, Optional<Path> githubOutput) {
+
+    /** The step-output file GitHub Actions names in each step's environment. */
+    public static final String GITHUB_OUTPUT = "GITHUB_OUTPUT";
 
     /** The caller's environment variables a task reads. */
-    public static final Set<String> ENVIRONMENT = Set.of(CourseLocator.ENVIRONMENT_VARIABLE);
+    public static final Set<String> ENVIRONMENT = Set.of(CourseLocator.ENVIRONMENT_VARIABLE, GITHUB_OUTPUT);
 
     /** What the grader is asked to do. */
     public enum Task {
@@ -69,6 +78,8 @@ public record GradingRequest(Task task, Path workingDirectory, Optional<Path> co
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(requiredIsolation, "requiredIsolation");
+        Objects.requireNonNull(githubOutput, "githubOutput");
+        formats = List.copyOf(Objects.requireNonNull(formats, "formats"));
         if (!workingDirectory.isAbsolute()) {
             throw new IllegalArgumentException("the working directory must be an absolute path, was \""
                     + workingDirectory + "\"");
@@ -79,12 +90,22 @@ public record GradingRequest(Task task, Path workingDirectory, Optional<Path> co
             throw new IllegalArgumentException(task == Task.GRADE ? "grade needs a submission"
                     : task.id() + " takes no submission");
         }
-        if (task != Task.GRADE && (ref.isPresent() || out.isPresent() || requiredIsolation.isPresent())) {
-            throw new IllegalArgumentException(task.id() + " takes no ref, out folder or required isolation");
+        if (task != Task.GRADE && (ref.isPresent() || out.isPresent() || requiredIsolation.isPresent()
+                || !formats.isEmpty() || githubOutput.isPresent())) {
+            throw new IllegalArgumentException(task.id() + " takes no ref, out folder, required isolation, format or"
+                    + " GitHub output file");
         }
         if (task == Task.DEMO && !exercises.isEmpty()) {
             throw new IllegalArgumentException("demo grades every exercise; it takes no exercise list");
         }
+    }
+
+    /** A request writing the default formats, with no GitHub step-output file of its own. */
+    public GradingRequest(Task task, Path workingDirectory, Optional<Path> course, Map<String, String> environment,
+                          Optional<String> submission, Optional<String> ref, List<String> exercises,
+                          Optional<Path> out, Optional<IsolationLevel> requiredIsolation) {
+        this(task, workingDirectory, course, environment, submission, ref, exercises, out, requiredIsolation,
+                List.of(), Optional.empty());
     }
 
     /** Grade {@code submission} with every default: all exercises, reports under the course's {@code out/}. */
@@ -96,7 +117,34 @@ public record GradingRequest(Task task, Path workingDirectory, Optional<Path> co
     /** As this request, writing its reports into {@code folder}. */
     public GradingRequest withOut(Path folder) {
         return new GradingRequest(task, workingDirectory, course, environment, submission, ref, exercises,
-                Optional.of(folder), requiredIsolation);
+                Optional.of(folder), requiredIsolation, formats, githubOutput);
+    }
+
+    /** As this request, writing {@code chosen} formats (empty: the defaults). */
+    public GradingRequest withFormats(List<ReportFormat> chosen) {
+        return new GradingRequest(task, workingDirectory, course, environment, submission, ref, exercises, out,
+                requiredIsolation, chosen, githubOutput);
+    }
+
+    /** The formats to write: {@link #formats}, or the defaults when none was named. */
+    public List<ReportFormat> formatsToWrite() {
+        return formats.isEmpty() ? ReportFormat.DEFAULTS : formats;
+    }
+
+    /**
+     * Where the Classroom step output goes: {@link #githubOutput} against the working directory, else the caller's
+     * {@value #GITHUB_OUTPUT} when set and not blank; empty unless {@link ReportFormat#CLASSROOM} is written.
+     */
+    public Optional<Path> stepOutputFile() {
+        if (!formatsToWrite().contains(ReportFormat.CLASSROOM)) {
+            return Optional.empty();
+        }
+        if (githubOutput.isPresent()) {
+            return githubOutput.map(this::resolve);
+        }
+        String fromEnvironment = environment.get(GITHUB_OUTPUT);
+        return fromEnvironment == null || fromEnvironment.isBlank() ? Optional.empty()
+                : Optional.of(resolve(Path.of(fromEnvironment)));
     }
 
     /** The course root: see the class comment. */

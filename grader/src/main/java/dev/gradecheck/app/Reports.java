@@ -1,27 +1,48 @@
 package dev.gradecheck.app;
 
 import dev.gradecheck.api.GradeReport;
-import dev.gradecheck.report.GradescopeResultsWriter;
-import dev.gradecheck.report.JsonReportWriter;
-import dev.gradecheck.report.ReportWriter;
+import dev.gradecheck.report.ClassroomResultWriter;
+import dev.gradecheck.report.ReportFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 
 /** Writes every report format of a grading, and names output folders after submissions. */
 final class Reports {
 
-    private static final List<ReportWriter> WRITERS = List.of(new JsonReportWriter(), new GradescopeResultsWriter());
-
     private Reports() {
     }
 
-    /** Writes {@code report.json} and {@code results.json} into {@code outDirectory}; returns the files written. */
+    /** Writes the default formats, {@code report.json} and {@code results.json}, into {@code outDirectory}. */
     static List<Path> writeAll(GradeReport report, Path outDirectory) throws IOException {
+        return write(report, outDirectory, ReportFormat.DEFAULTS, Optional.empty());
+    }
+
+    /** Writes the formats {@code request} asks for, and its Classroom step output, into {@code outDirectory}. */
+    static List<Path> write(GradeReport report, Path outDirectory, GradingRequest request) throws IOException {
+        return write(report, outDirectory, request.formatsToWrite(), request.stepOutputFile());
+    }
+
+    /**
+     * Writes each of {@code formats} once, in the order given (the defaults when empty), into {@code outDirectory};
+     * with {@link ReportFormat#CLASSROOM} and a {@code githubOutput} file, also appends the step output
+     * {@code result=...} to it.
+     *
+     * @return the files written, the step-output file last when it was appended to
+     * @throws IOException if a file cannot be written
+     */
+    static List<Path> write(GradeReport report, Path outDirectory, List<ReportFormat> formats,
+                            Optional<Path> githubOutput) throws IOException {
         List<Path> written = new ArrayList<>();
-        for (ReportWriter writer : WRITERS) {
-            written.add(writer.write(report, outDirectory));
+        for (ReportFormat format : new LinkedHashSet<>(formats.isEmpty() ? ReportFormat.DEFAULTS : formats)) {
+            written.add(format.writer().write(report, outDirectory));
+        }
+        if (formats.contains(ReportFormat.CLASSROOM) && githubOutput.isPresent()) {
+            new ClassroomResultWriter().appendStepOutput(report, githubOutput.get());
+            written.add(githubOutput.get());
         }
         return written;
     }

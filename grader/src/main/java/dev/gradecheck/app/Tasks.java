@@ -7,6 +7,7 @@ import dev.gradecheck.api.GradeReport;
 import dev.gradecheck.api.Isolation;
 import dev.gradecheck.api.IsolationLevel;
 import dev.gradecheck.report.Escape;
+import dev.gradecheck.report.ReportFormat;
 import dev.gradecheck.report.TextSummary;
 import dev.gradecheck.verify.SuiteVerifier;
 import dev.gradecheck.verify.VerificationReport;
@@ -50,11 +51,11 @@ public final class Tasks {
     }
 
     /**
-     * Grades one submission. A grading refused after the request was read (a submission that cannot be opened, a
-     * git repository that links to another one, an unknown exercise, too little isolation) still writes both
-     * reports, score 0 and why. A grading that breaks after the request was read (an invalid suite, a permission
-     * problem, an internal error) writes last-resort reports ({@link LastResort}: status {@code failed}, score 0, the
-     * reason) and keeps its exit code. The summary is printed before the reports are written, so it reaches the
+     * Grades one submission and writes the formats the request names. A grading refused after the request was read
+     * (a submission that cannot be opened, a git repository that links to another one, an unknown exercise, too
+     * little isolation) still writes every requested format, score 0 and why. A grading that breaks after the request was read (an invalid suite, a permission
+     * problem, an internal error) writes last-resort reports in every requested format ({@link LastResort}: status
+     * {@code failed}, score 0, the reason) and keeps its exit code. The summary is printed before the reports are written, so it reaches the
      * caller even when the output folder cannot be written.
      */
     private static ExitCode grade(GradingRequest request, Graders graders, Path courseRoot, PrintWriter text)
@@ -67,7 +68,7 @@ public final class Tasks {
         } catch (GradingRefused | ReportsNotWritten e) {
             throw e;
         } catch (Exception e) {
-            throw LastResort.failed(e, resolved, courseRoot, outDirectory);
+            throw LastResort.failed(e, request, resolved, courseRoot, outDirectory);
         }
     }
 
@@ -76,26 +77,29 @@ public final class Tasks {
                                   PrintWriter text) throws GradingRefused, ReportsNotWritten {
         GradeRequest gradeRequest = new GradeRequest(resolved, request.ref(), request.exercises());
         if (request.requiredIsolation().isPresent()) {
-            requireIsolation(grader, gradeRequest, request.requiredIsolation().get(), outDirectory);
+            requireIsolation(grader, request, gradeRequest, outDirectory);
         }
         GradeReport report;
         try {
             report = grader.grade(gradeRequest);
         } catch (InvalidRequestException e) {
-            throw refused(grader.refusal(gradeRequest, e.getMessage()), outDirectory, ExitCode.USAGE);
+            throw refused(grader.refusal(gradeRequest, e.getMessage()), request, outDirectory, ExitCode.USAGE);
         }
         text.println(Escape.terminal("Graded " + request.submission().orElseThrow()));
-        text.print(TextSummary.render(report));
+        // A Classroom job's log is the student's to read: it gets the summary that names no hidden test.
+        text.print(request.formatsToWrite().contains(ReportFormat.CLASSROOM) ? TextSummary.renderForStudents(report)
+                : TextSummary.render(report));
         text.flush();
-        List<Path> written = write(report, outDirectory);
+        List<Path> written = write(report, outDirectory, request);
         text.println("Reports written to:");
         written.forEach(file -> text.println("  " + Escape.terminal(file.toString())));
         return ExitCode.OK;
     }
 
     /** Refuses, before any student code runs, when this machine's sandbox is below the required level. */
-    private static void requireIsolation(Grader grader, GradeRequest request, IsolationLevel required,
+    private static void requireIsolation(Grader grader, GradingRequest request, GradeRequest gradeRequest,
                                          Path outDirectory) throws GradingRefused {
+        IsolationLevel required = request.requiredIsolation().orElseThrow();
         Isolation available = grader.isolation();
         if (available.level().atLeast(required)) {
             return;
@@ -104,24 +108,29 @@ public final class Tasks {
         String reason = "student code would run at isolation level " + available.level().id() + why
                 + ", below --require-isolation " + required.id() + ": install what the notes name (see the "
                 + "README's deployment table), or lower the requirement";
-        throw refused(grader.refusal(request, reason), outDirectory, ExitCode.ISOLATION);
+        throw refused(grader.refusal(gradeRequest, reason), request, outDirectory, ExitCode.ISOLATION);
     }
 
-    /** The refusal, after its report (score 0 and why) has been written, or a note that it could not be. */
-    private static GradingRefused refused(GradeReport report, Path outDirectory, ExitCode exitCode) {
+    /**
+     * The refusal, after its reports (score 0 and why) have been written in every requested format, or a note that
+     * they could not be.
+     */
+    private static GradingRefused refused(GradeReport report, GradingRequest request, Path outDirectory,
+                                          ExitCode exitCode) {
         String reason = report.refusal().orElseThrow();
         try {
             return new GradingRefused(reason, exitCode, List.of("Nothing was graded; the reports say why (score 0):"),
-                    Reports.writeAll(report, outDirectory));
+                    Reports.write(report, outDirectory, request));
         } catch (IOException e) {
             return new GradingRefused(reason, exitCode,
                     List.of("Nothing was graded, and " + Reports.unwritable(outDirectory, e)), List.of());
         }
     }
 
-    private static List<Path> write(GradeReport report, Path outDirectory) throws ReportsNotWritten {
+    private static List<Path> write(GradeReport report, Path outDirectory, GradingRequest request)
+            throws ReportsNotWritten {
         try {
-            return Reports.writeAll(report, outDirectory);
+            return Reports.write(report, outDirectory, request);
         } catch (IOException e) {
             throw new ReportsNotWritten("the grading ran, but " + Reports.unwritable(outDirectory, e), e);
         }

@@ -3,6 +3,7 @@ package dev.gradecheck.cli;
 import dev.gradecheck.api.IsolationLevel;
 import dev.gradecheck.app.GradingRequest;
 import dev.gradecheck.app.Tasks;
+import dev.gradecheck.report.ReportFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,15 +20,16 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code grade SUBMISSION [--out DIR] [--exercise ID ...] [--ref REF]}. A grading refused after the arguments were
+ * {@code grade SUBMISSION [--out DIR] [--exercise ID ...] [--ref REF] [--format FORMAT ...]}. A grading refused after the arguments were
  * read (a submission that cannot be opened, a git repository that links to another one, an unknown exercise) still
- * writes both reports, score 0 and why, then exits with {@code ExitCode.USAGE}; one that breaks after that (an invalid
- * suite, a permission problem, an internal error) writes last-resort reports (status {@code failed}) and keeps its
- * exit code. The grading itself, and both of these, are {@link Tasks}'.
+ * writes every requested format, score 0 and why, then exits with {@code ExitCode.USAGE}; one that breaks after that
+ * (an invalid suite, a permission problem, an internal error) writes last-resort reports in every requested format
+ * (status {@code failed}) and keeps its exit code. The grading itself, and both of these, are {@link Tasks}'.
  */
 @Command(name = "grade", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Grades one submission and writes report.json (gradecheck's format) and results.json "
-                + "(Gradescope's) into the output folder; prints a per-exercise summary.")
+                + "(Gradescope's), or the formats --format names, into the output folder; prints a per-exercise "
+                + "summary.")
 final class GradeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -57,13 +59,25 @@ final class GradeCommand implements Callable<Integer> {
                     + "whatever level this machine reaches; the report records it.")
     private IsolationLevel requiredIsolation;
 
+    @Option(names = "--format", paramLabel = "FORMAT", converter = Formats.class,
+            description = "Write this format (repeatable): report (report.json), gradescope (results.json), "
+                    + "prairielearn (prairielearn-results.json), classroom (classroom-result.json), junit-xml "
+                    + "(junit.xml). Default: report and gradescope.")
+    private List<ReportFormat> formats = new ArrayList<>();
+
+    @Option(names = "--github-output", paramLabel = "FILE",
+            description = "With --format classroom: append the step output result=<base64> to this file. "
+                    + "Default: $GITHUB_OUTPUT, when set (GitHub Actions sets it).")
+    private Path githubOutput;
+
     @Override
     public Integer call() {
         Path courseRoot = main.courseRoot();
         Invocation invocation = main.invocation();
         GradingRequest request = new GradingRequest(GradingRequest.Task.GRADE, invocation.workingDirectory(),
                 Optional.of(courseRoot), System.getenv(), Optional.of(submission), Optional.ofNullable(ref), exercises,
-                Optional.ofNullable(out), Optional.ofNullable(requiredIsolation));
+                Optional.ofNullable(out), Optional.ofNullable(requiredIsolation), formats,
+                Optional.ofNullable(githubOutput));
         return Tasks.run(request, invocation.graders(), spec.commandLine().getOut(), spec.commandLine().getErr()).code();
     }
 
@@ -74,6 +88,15 @@ final class GradeCommand implements Callable<Integer> {
             return IsolationLevel.byId(value).orElseThrow(() -> new CommandLine.TypeConversionException(
                     "'" + value + "' is not an isolation level; use one of " + Arrays.stream(IsolationLevel.values())
                             .map(IsolationLevel::id).collect(Collectors.joining(", "))));
+        }
+    }
+
+    /** Reads a format by its id ({@code junit-xml}), with the list of formats when it is none of them. */
+    static final class Formats implements CommandLine.ITypeConverter<ReportFormat> {
+        @Override
+        public ReportFormat convert(String value) {
+            return ReportFormat.byId(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a report format; use one of " + ReportFormat.ids()));
         }
     }
 }

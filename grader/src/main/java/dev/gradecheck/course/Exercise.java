@@ -1,5 +1,6 @@
 package dev.gradecheck.course;
 
+import dev.gradecheck.api.Visibility;
 import dev.gradecheck.policy.ApiPattern;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -21,6 +22,8 @@ import java.util.OptionalInt;
  * @param order the exercise's place in the course (1 first), if its manifest gives one; the course lists exercises
  *     with a place first, by place, then the others by id
  * @param allow what the exercise admits beyond the standard allow-list, in manifest order; usually empty
+ * @param visibility when a student may see the exercise's own results (compilation, code checks, manual items);
+ *     also the default of its tests
  */
 public record Exercise(
         String id,
@@ -32,7 +35,8 @@ public record Exercise(
         List<RuleDeclaration> structure,
         List<Mutant> mutants,
         OptionalInt order,
-        List<ApiPattern> allow) {
+        List<ApiPattern> allow,
+        Visibility visibility) {
 
     public Exercise {
         Objects.requireNonNull(id, "id");
@@ -45,6 +49,14 @@ public record Exercise(
         mutants = List.copyOf(mutants);
         Objects.requireNonNull(order, "order");
         allow = List.copyOf(allow);
+        Objects.requireNonNull(visibility, "visibility");
+    }
+
+    /** An exercise every student sees. */
+    public Exercise(String id, String title, Path folder, List<String> studentFiles, List<HiddenTest> tests,
+                    List<ManualItem> manual, List<RuleDeclaration> structure, List<Mutant> mutants,
+                    OptionalInt order, List<ApiPattern> allow) {
+        this(id, title, folder, studentFiles, tests, manual, structure, mutants, order, allow, Visibility.VISIBLE);
     }
 
     /** Course order: exercises with a place first, by place, then the others, by id. */

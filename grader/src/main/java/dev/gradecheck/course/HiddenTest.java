@@ -1,6 +1,7 @@
 package dev.gradecheck.course;
 
 import dev.gradecheck.api.TestId;
+import dev.gradecheck.api.Visibility;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -10,11 +11,18 @@ import java.util.Objects;
  * @param id the test method
  * @param points what it is worth, > 0
  * @param timeout its time limit (the test's own or the exercise default)
+ * @param visibility when a student may see its result (the test's own or the exercise's)
  */
-public record HiddenTest(TestId id, double points, Duration timeout) {
+public record HiddenTest(TestId id, double points, Duration timeout, Visibility visibility) {
 
     public HiddenTest {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(visibility, "visibility");
+    }
+
+    /** A test every student sees. */
+    public HiddenTest(TestId id, double points, Duration timeout) {
+        this(id, points, timeout, Visibility.VISIBLE);
     }
 }

@@ -7,6 +7,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.gradecheck.api.Severity;
 import dev.gradecheck.api.TestId;
+import dev.gradecheck.api.Visibility;
 import dev.gradecheck.policy.ApiPattern;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +33,8 @@ final class ManifestReader {
     private static final Gson GSON = new Gson();
     private static final Map<String, Set<String>> KNOWN_KEYS = Map.of(
             "", Set.of("id", "title", "order", "studentFiles", "timeoutMillis", "tests", "manual", "structure",
-                    "mutants", "allow"),
-            "tests", Set.of("test", "points", "timeoutMillis"),
+                    "mutants", "allow", "visibility"),
+            "tests", Set.of("test", "points", "timeoutMillis", "visibility"),
             "manual", Set.of("id", "title", "points"),
             "structure", Set.of("rule", "severity", "points", "method", "calls", "hint"),
             "mutants", Set.of("code", "summary"));
@@ -109,9 +110,19 @@ final class ManifestReader {
         }
         requireText("title", raw.title());
         int timeoutMillis = timeout("timeoutMillis", raw.timeoutMillis(), null);
+        Visibility visibility = visibility("visibility", raw.visibility(), Visibility.VISIBLE);
         return new Exercise(raw.id(), raw.title(), folder, studentFiles(raw.studentFiles()),
-                tests(raw.tests(), timeoutMillis), manual(raw.manual()), rules(raw.structure()),
-                mutants(folder, raw.mutants()), order(raw.order()), allow(raw.allow()));
+                tests(raw.tests(), timeoutMillis, visibility), manual(raw.manual()), rules(raw.structure()),
+                mutants(folder, raw.mutants()), order(raw.order()), allow(raw.allow()), visibility);
+    }
+
+    /** {@code value} as a visibility; {@code fallback} when absent. */
+    private Visibility visibility(String field, String value, Visibility fallback) throws CourseException {
+        if (value == null) {
+            return fallback;
+        }
+        return Visibility.byJsonName(value).orElseThrow(() -> invalid(field,
+                "must be one of \"visible\", \"hidden\", \"after_due_date\", \"after_published\"", quoted(value)));
     }
 
     private List<ApiPattern> allow(List<String> entries) throws CourseException {
@@ -158,14 +169,15 @@ final class ManifestReader {
         return files;
     }
 
-    private List<HiddenTest> tests(List<Raw.Test> entries, int defaultTimeoutMillis) throws CourseException {
+    private List<HiddenTest> tests(List<Raw.Test> entries, int defaultTimeoutMillis, Visibility defaultVisibility)
+            throws CourseException {
         if (entries == null || entries.isEmpty()) {
             throw invalid("tests", "must list at least one hidden test", entries);
         }
         List<HiddenTest> tests = new ArrayList<>();
         Set<TestId> seen = new HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
-            HiddenTest test = test("tests[" + i + "].", entries.get(i), defaultTimeoutMillis);
+            HiddenTest test = test("tests[" + i + "].", entries.get(i), defaultTimeoutMillis, defaultVisibility);
             if (!seen.add(test.id())) {
                 throw invalid("tests[" + i + "].test", "is listed twice", quoted(test.id().toString()));
             }
@@ -174,7 +186,8 @@ final class ManifestReader {
         return tests;
     }
 
-    private HiddenTest test(String prefix, Raw.Test entry, int defaultTimeoutMillis) throws CourseException {
+    private HiddenTest test(String prefix, Raw.Test entry, int defaultTimeoutMillis, Visibility defaultVisibility)
+            throws CourseException {
         TestId id;
         try {
             id = TestId.parse(entry.test());
@@ -183,7 +196,8 @@ final class ManifestReader {
         }
         double points = positive(prefix + "points", entry.points());
         int timeoutMillis = timeout(prefix + "timeoutMillis", entry.timeoutMillis(), defaultTimeoutMillis);
-        return new HiddenTest(id, points, Duration.ofMillis(timeoutMillis));
+        return new HiddenTest(id, points, Duration.ofMillis(timeoutMillis),
+                visibility(prefix + "visibility", entry.visibility(), defaultVisibility));
     }
 
     private List<ManualItem> manual(List<Raw.Manual> entries) throws CourseException {
@@ -298,10 +312,10 @@ final class ManifestReader {
 
         record Manifest(String id, String title, Integer order, List<String> studentFiles, Integer timeoutMillis,
                         List<Test> tests, List<Manual> manual, List<Rule> structure, List<Mutant> mutants,
-                        List<String> allow) {
+                        List<String> allow, String visibility) {
         }
 
-        record Test(String test, Double points, Integer timeoutMillis) {
+        record Test(String test, Double points, Integer timeoutMillis, String visibility) {
         }
 
         record Manual(String id, String title, Double points) {

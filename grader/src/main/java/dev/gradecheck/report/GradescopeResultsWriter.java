@@ -24,11 +24,18 @@ import java.util.stream.Collectors;
  * order: one status-only line {@code "<id>: compilation"}, one status-only {@code "<id>: code checks"} line when
  * the exercise has findings other than compile errors, one scored line per hidden test named
  * {@code "<id>: TestClass.method"} and numbered {@code "<exercise>.<test>"}, and one status-only line per manual item
- * saying it is pending; last, for a grading flagged for tampering, a hidden unscored line {@code "gradecheck:
+ * saying it is pending (status {@code failed}: Gradescope has no neutral status, and a pending item is never passed); last, for a grading flagged for tampering, a hidden unscored line {@code "gradecheck:
  * integrity"} listing what was seen. {@code extra_data.integrity} (never shown to students) always holds the
  * integrity section. {@code score} is the automatic score (deductions applied), {@code execution_time} is in
  * seconds, every output is Markdown, every student-derived string in it escaped ({@link Escape}: code spans and
  * blocks, or backslash escapes). A refused grading has score 0, no tests, and an output saying why.
+ *
+ * <p>Visibility: each test line carries its test's manifest visibility, the exercise's own lines (compilation, code
+ * checks, manual items) the exercise's; Gradescope applies them. The visible top-level output lists only exercises
+ * whose every line is visible, and while anything is not, its score line counts the visible tests only. Limits:
+ * Gradescope publishes none, so this file keeps to PrairieLearn's ({@link OutputLimits}): a test's message and
+ * output are each cut to 8,000 characters, the overview to 20,000, and the whole file to 1 MB by smaller caps in
+ * steps; each cut says how many characters it cut.
  */
 public final class GradescopeResultsWriter implements ReportWriter {
 
@@ -41,14 +48,26 @@ public final class GradescopeResultsWriter implements ReportWriter {
 
     @Override
     public String render(GradeReport report) {
-        return GSON.toJson(toJson(report)) + "\n";
+        String rendered = "";
+        for (int cap : OutputLimits.STEPS) {
+            rendered = GSON.toJson(toJson(report, cap)) + "\n";
+            if (OutputLimits.fits(rendered)) {
+                break;
+            }
+        }
+        return rendered;
     }
 
     static JsonObject toJson(GradeReport report) {
+        return toJson(report, OutputLimits.PER_TEST_CHARS);
+    }
+
+    private static JsonObject toJson(GradeReport report, int perTestChars) {
         JsonObject json = new JsonObject();
         json.addProperty("score", Numbers.json(report.score()));
         json.addProperty("execution_time", Numbers.seconds(report.provenance().duration().toMillis()));
-        json.addProperty("output", report.notGraded().map(GradescopeResultsWriter::notGraded).orElseGet(() -> overview(report)));
+        json.addProperty("output", report.notGraded().map(GradescopeResultsWriter::notGraded)
+                .orElseGet(() -> overview(report)));
         json.addProperty("output_format", "md");
         json.addProperty("test_output_format", "md");
         json.addProperty("test_name_format", "text");
@@ -57,7 +76,7 @@ public final class GradescopeResultsWriter implements ReportWriter {
         json.add("extra_data", extraData(report));
         JsonArray tests = new JsonArray();
         for (int i = 0; i < report.exercises().size(); i++) {
-            addExercise(tests, report.exercises().get(i), i + 1);
+            addExercise(tests, report.exercises().get(i), i + 1, perTestChars);
         }
         if (report.integrity().flagged()) {
             tests.add(integrityLine(report.integrity()));
@@ -110,17 +129,18 @@ public final class GradescopeResultsWriter implements ReportWriter {
         return json;
     }
 
-    private static void addExercise(JsonArray tests, ExerciseReport exercise, int number) {
+    private static void addExercise(JsonArray tests, ExerciseReport exercise, int number, int perTestChars) {
         tests.add(compilationLine(exercise));
         List<Finding> checks = exercise.findings().stream().filter(f -> !f.rule().equals("compile")).toList();
         if (!checks.isEmpty()) {
             tests.add(statusLine(exercise, exercise.id() + ": code checks", "failed", findingsText(checks)));
         }
         for (int i = 0; i < exercise.tests().size(); i++) {
-            tests.add(testLine(exercise, exercise.tests().get(i), number + "." + (i + 1)));
+            tests.add(testLine(exercise, exercise.tests().get(i), number + "." + (i + 1), perTestChars));
         }
         for (ManualItemReport item : exercise.manual()) {
-            tests.add(statusLine(exercise, exercise.id() + ": " + item.title() + " (graded by hand, pending)", "passed",
+            // Gradescope knows only passed and failed; a pending item is not passed (its points are not earned yet).
+            tests.add(statusLine(exercise, exercise.id() + ": " + item.title() + " (graded by hand, pending)", "failed",
                     "Pending: a person grades this item, worth " + Numbers.format(item.points()) + " points."));
         }
     }
@@ -141,20 +161,23 @@ public final class GradescopeResultsWriter implements ReportWriter {
             json.addProperty("output_format", "md");
         }
         json.add("tags", tags(exercise));
+        if (!exercise.visibility().shownNow()) {
+            json.addProperty("visibility", exercise.visibility().jsonName());
+        }
         return json;
     }
 
-    private static JsonObject testLine(ExerciseReport exercise, TestReport test, String number) {
+    private static JsonObject testLine(ExerciseReport exercise, TestReport test, String number, int perTestChars) {
         JsonObject json = new JsonObject();
         json.addProperty("name", exercise.id() + ": " + test.displayName());
         json.addProperty("number", number);
         json.addProperty("score", Numbers.json(test.score()));
         json.addProperty("max_score", Numbers.json(test.maxScore()));
         json.addProperty("status", test.status() == TestStatus.PASSED ? "passed" : "failed");
-        json.addProperty("output", testOutput(test));
+        json.addProperty("output", testOutput(test, perTestChars));
         json.addProperty("output_format", "md");
         json.add("tags", tags(exercise));
-        json.addProperty("visibility", "visible");
+        json.addProperty("visibility", test.visibility().jsonName());
         return json;
     }
 
@@ -165,18 +188,28 @@ public final class GradescopeResultsWriter implements ReportWriter {
     }
 
     static String testOutput(TestReport test) {
+        return testOutput(test, OutputLimits.PER_TEST_CHARS);
+    }
+
+    /**
+     * The test's Markdown: status, message, diagnoses, output. The message and the output are each cut to
+     * {@code perTestChars} before they are escaped (so a cut never breaks a code block), and the cut is said.
+     */
+    private static String testOutput(TestReport test, int perTestChars) {
         StringBuilder text = new StringBuilder("**" + statusWord(test.status()) + "**");
         if (!test.message().isEmpty()) {
-            text.append("\n\n").append(Escape.markdownBlock(test.message()));
+            text.append("\n\n").append(Escape.markdownBlock(OutputLimits.capWithNote(test.message(), perTestChars)));
         }
         for (Diagnosis diagnosis : test.diagnoses()) {
             text.append("\n- ").append(Escape.markdownCode(diagnosis.code())).append(": ")
                     .append(Escape.markdownInline(diagnosis.text())).append(numbers(diagnosis.numbers()));
         }
         if (!test.output().text().isEmpty()) {
-            text.append("\n\nOutput").append(test.output().droppedChars() > 0
-                    ? " (" + test.output().droppedChars() + " more characters dropped)" : "").append(":\n\n");
-            text.append(Escape.markdownBlock(test.output().text()));
+            OutputLimits.Cut cut = OutputLimits.cap(test.output().text(), perTestChars);
+            long dropped = test.output().droppedChars() + cut.cut();
+            text.append("\n\nOutput").append(dropped > 0 ? " (" + dropped + " more characters dropped)" : "")
+                    .append(":\n\n");
+            text.append(Escape.markdownBlock(cut.text()));
         }
         return text.toString();
     }
@@ -215,19 +248,43 @@ public final class GradescopeResultsWriter implements ReportWriter {
                 + ", " + cost + "): " + Escape.markdownInline(Findings.messageWithoutLocation(finding)) + hint;
     }
 
+    private static String visibleScore(GradeReport report) {
+        List<TestReport> shown = report.exercises().stream().flatMap(exercise -> exercise.tests().stream())
+                .filter(test -> test.visibility().shownNow()).toList();
+        return "**Visible tests: " + Numbers.format(shown.stream().mapToDouble(TestReport::score).sum()) + " / "
+                + Numbers.format(shown.stream().mapToDouble(TestReport::maxScore).sum()) + "** (before deductions;"
+                + " the other tests' results are shown later, or only to instructors)";
+    }
+
     private static String notGraded(NotGraded why) {
         String what = why.kind() == NotGraded.Kind.REFUSED ? "the grading was refused" : "grading failed";
         return "**Not graded: " + what + "** (score 0). Why, and what to fix:\n\n" + Escape.markdownBlock(why.reason());
     }
 
+    /**
+     * The visible top-level output: the score and one row per exercise a student may see now. When anything is not
+     * visible the score line counts only the visible tests, so that neither a total nor a row says what a later or
+     * hidden test scored (Gradescope itself hides the total while tests wait for the due date or for publishing).
+     * Cut to {@link OutputLimits#OVERVIEW_CHARS}.
+     */
     private static String overview(GradeReport report) {
-        StringBuilder text = new StringBuilder("**Score: " + Numbers.format(report.score()) + " / "
-                + Numbers.format(report.maxScore() - report.pendingManualPoints()) + "** (automatic)");
+        return OutputLimits.capWithNote(overviewText(report), OutputLimits.OVERVIEW_CHARS);
+    }
+
+    private static String overviewText(GradeReport report) {
+        boolean allShown = report.exercises().stream().allMatch(exercise -> exercise.visibility().shownNow()
+                && exercise.tests().stream().allMatch(test -> test.visibility().shownNow()));
+        StringBuilder text = new StringBuilder(allShown ? "**Score: " + Numbers.format(report.score()) + " / "
+                + Numbers.format(report.maxScore() - report.pendingManualPoints()) + "** (automatic)"
+                : visibleScore(report));
         if (report.pendingManualPoints() > 0) {
             text.append(", plus ").append(Numbers.format(report.pendingManualPoints())).append(" points graded by hand later");
         }
         text.append("\n\n| exercise | score | max | status |\n|---|---|---|---|\n");
         for (ExerciseReport exercise : report.exercises()) {
+            if (!exercise.visibility().shownNow() || !exercise.tests().stream().allMatch(t -> t.visibility().shownNow())) {
+                continue;
+            }
             text.append("| ").append(exercise.id()).append(" | ").append(Numbers.format(exercise.score()))
                     .append(" | ").append(Numbers.format(exercise.automaticMaxScore())).append(" | ")
                     .append(exercise.status().jsonName())

@@ -91,6 +91,7 @@ public final class JsonReportWriter implements ReportWriter {
         json.add("tests", array(exercise.tests(), JsonReportWriter::test));
         json.add("findings", array(exercise.findings(), JsonReportWriter::finding));
         json.add("manual", array(exercise.manual(), JsonReportWriter::manual));
+        json.addProperty("visibility", exercise.visibility().jsonName());
         return json;
     }
 
@@ -106,6 +107,7 @@ public final class JsonReportWriter implements ReportWriter {
         json.addProperty("output_dropped_chars", test.output().droppedChars());
         json.add("diagnoses", array(test.diagnoses(), JsonReportWriter::diagnosis));
         json.addProperty("duration_ms", test.duration().toMillis());
+        json.addProperty("visibility", test.visibility().jsonName());
         return json;
     }
 

@@ -38,6 +38,48 @@ public final class TextSummary {
         return Escape.terminal(summary(report));
     }
 
+    /**
+     * The summary as a student may read it, for a log students see (a GitHub Classroom job): like {@link #render},
+     * but every test that is not visible is summed into one line per exercise without its name or message, and an
+     * exercise that is not visible shows only its score.
+     */
+    public static String renderForStudents(GradeReport report) {
+        if (report.notGraded().isPresent()) {
+            return render(report);
+        }
+        StringBuilder text = new StringBuilder();
+        int width = report.exercises().stream().mapToInt(exercise -> exercise.id().length()).max().orElse(0);
+        for (ExerciseReport exercise : report.exercises()) {
+            appendForStudents(text, exercise, width);
+        }
+        text.append(String.format(Locale.ROOT, "Total: %s / %s\n", Numbers.format(report.score()),
+                Numbers.format(report.maxScore() - report.pendingManualPoints())));
+        return Escape.terminal(text.toString());
+    }
+
+    private static void appendForStudents(StringBuilder text, ExerciseReport exercise, int width) {
+        boolean shown = exercise.visibility().shownNow();
+        text.append(String.format(Locale.ROOT, "%-" + width + "s  %6s / %s", exercise.id(),
+                Numbers.format(exercise.score()), Numbers.format(exercise.automaticMaxScore())));
+        text.append(shown && !exercise.reason().isEmpty() ? "  " + exercise.status().jsonName().replace('_', ' ')
+                + ": " + oneLine(exercise.reason()) : shown ? "" : "  (details are shown later)").append('\n');
+        if (!shown) {
+            return;
+        }
+        exercise.findings().forEach(finding -> appendFinding(text, finding));
+        for (ScoredUnit unit : ScoredUnit.of(exercise)) {
+            if (unit.outcome() != ScoredUnit.Outcome.PASSED) {
+                text.append("    -").append(Numbers.format(unit.maxScore() - unit.score())).append("  ")
+                        .append(unit.name().substring(exercise.id().length() + 2))
+                        .append(unit.message().isEmpty() ? "" : ": " + oneLine(unit.message())).append('\n');
+            }
+        }
+        for (ManualItemReport item : exercise.manual()) {
+            text.append("    pending  ").append(item.title()).append(" (").append(Numbers.format(item.points()))
+                    .append(" points, graded by hand)\n");
+        }
+    }
+
     private static String summary(GradeReport report) {
         if (report.notGraded().isPresent()) {
             NotGraded why = report.notGraded().get();

@@ -18,7 +18,8 @@ import java.util.Optional;
  * {@code gradecheck.credit}, otherwise all its points if it passed and none if not; a timeout or an error earns 0
  * whatever it published. A test is {@code passed} only at full points. An exercise's score is the sum of its tests,
  * minus {@code deduct} findings (never below 0), or 0 with a {@code zero} finding; {@code warn} findings cost nothing.
- * Manual items are pending and not in the score. Stateless and thread-safe.
+ * Manual items are pending and not in the score. Each test and exercise carries its manifest visibility into the
+ * report. Stateless and thread-safe.
  */
 public final class Scorer {
 
@@ -36,7 +37,7 @@ public final class Scorer {
         double score = zero.isPresent() ? 0 : Points.round(Math.max(0, earned - deductions));
         return new ExerciseReport(exercise.id(), exercise.title(), score, Points.round(exercise.maxScore()),
                 Points.round(exercise.manualPoints()), status(outcome, zero), reason(outcome, zero), tests,
-                outcome.findings(), manual(exercise));
+                outcome.findings(), manual(exercise), exercise.visibility());
     }
 
     /** Scores one test from its result (a missing result counts as not run). */
@@ -49,7 +50,7 @@ public final class Scorer {
         double score = Points.round(test.points() * credit(result));
         TestStatus status = status(result.status(), score, test.points());
         return new TestReport(test.id(), score, Points.round(test.points()), status, result.message(), result.output(),
-                result.diagnoses(), result.duration());
+                result.diagnoses(), result.duration(), test.visibility());
     }
 
     private static double credit(TestResult result) {

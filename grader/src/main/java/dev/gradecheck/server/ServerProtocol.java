@@ -2,6 +2,7 @@ package dev.gradecheck.server;
 
 import dev.gradecheck.api.IsolationLevel;
 import dev.gradecheck.app.GradingRequest;
+import dev.gradecheck.report.ReportFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,8 @@ import java.util.stream.Collectors;
  * {@code status} or {@code stop}), the client's absolute working directory, the number of request fields, then each
  * field. A {@code run} request's fields are a typed {@link GradingRequest}: first the task ({@code grade},
  * {@code demo} or {@code verify}), then {@code key=value} fields — {@value #COURSE}, {@value #SUBMISSION},
- * {@value #REF}, {@value #EXERCISE} (repeatable), {@value #OUT}, {@value #REQUIRE_ISOLATION}, and
+ * {@value #REF}, {@value #EXERCISE} (repeatable), {@value #OUT}, {@value #REQUIRE_ISOLATION}, {@value #FORMAT}
+ * (repeatable, a {@link ReportFormat} id), {@value #GITHUB_OUTPUT}, and
  * {@value #ENVIRONMENT_PREFIX}{@code NAME} for each variable of the client's environment the task reads. The task
  * comes first so that a server of an older build, which read a command line there, still declines with
  * {@value #OUTDATED}. Response, server to client: UTF-8 lines — {@code o} + a line of standard output, {@code e} + a
@@ -50,8 +52,11 @@ final class ServerProtocol {
     static final String EXERCISE = "exercise";
     static final String OUT = "out";
     static final String REQUIRE_ISOLATION = "require-isolation";
+    static final String FORMAT = "format";
+    static final String GITHUB_OUTPUT = "github-output";
     static final String ENVIRONMENT_PREFIX = "env.";
-    private static final Set<String> FIELD_KEYS = Set.of(COURSE, SUBMISSION, REF, EXERCISE, OUT, REQUIRE_ISOLATION);
+    private static final Set<String> FIELD_KEYS = Set.of(COURSE, SUBMISSION, REF, EXERCISE, OUT, REQUIRE_ISOLATION,
+            FORMAT, GITHUB_OUTPUT);
     private static final int MAX_FIELD_BYTES = 64 * 1024;
     private static final int MAX_FIELDS = 1000;
 
@@ -127,6 +132,8 @@ final class ServerProtocol {
         request.exercises().forEach(exercise -> fields.add(EXERCISE + "=" + exercise));
         request.out().ifPresent(out -> fields.add(OUT + "=" + out));
         request.requiredIsolation().ifPresent(level -> fields.add(REQUIRE_ISOLATION + "=" + level.id()));
+        request.formats().forEach(format -> fields.add(FORMAT + "=" + format.id()));
+        request.githubOutput().ifPresent(file -> fields.add(GITHUB_OUTPUT + "=" + file));
         return fields;
     }
 
@@ -158,7 +165,14 @@ final class ServerProtocol {
         }
         return new GradingRequest(task, workingDirectory, single(values, COURSE).map(Path::of), environment,
                 single(values, SUBMISSION), single(values, REF), values.getOrDefault(EXERCISE, List.of()),
-                single(values, OUT).map(Path::of), single(values, REQUIRE_ISOLATION).map(ServerProtocol::level));
+                single(values, OUT).map(Path::of), single(values, REQUIRE_ISOLATION).map(ServerProtocol::level),
+                values.getOrDefault(FORMAT, List.of()).stream().map(ServerProtocol::format).toList(),
+                single(values, GITHUB_OUTPUT).map(Path::of));
+    }
+
+    private static ReportFormat format(String id) {
+        return ReportFormat.byId(id).orElseThrow(() -> new IllegalArgumentException("'" + id + "' is not a report "
+                + "format; use one of " + ReportFormat.ids()));
     }
 
     private static Optional<String> single(Map<String, List<String>> values, String key) {

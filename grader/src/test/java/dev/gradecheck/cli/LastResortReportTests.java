@@ -8,22 +8,31 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.gradecheck.app.ExitCode;
 import dev.gradecheck.course.Course;
+import dev.gradecheck.report.ReportFormat;
+import dev.gradecheck.testing.ClassroomSpec;
 import dev.gradecheck.testing.GradescopeSpec;
+import dev.gradecheck.testing.JUnitXml;
+import dev.gradecheck.testing.PrairieLearnSpec;
 import dev.gradecheck.testing.ReportSchema;
 import dev.gradecheck.testing.TinyCourse;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
 
 /**
  * Whatever breaks after the arguments were read, {@code --out} gets a valid {@code report.json} and
- * {@code results.json} (score 0, the reason, status {@code failed}) and the exit code says what happened; when
+ * {@code results.json} (score 0, the reason, status {@code failed}), or every format {@code --format} names and the exit code says what happened; when
  * {@code --out} itself cannot be written, the message says so plainly and the summary still reaches the terminal.
  * Every failure here is a real one: a broken manifest, a corrupt zip, a course build cache blocked by a file.
  */
@@ -72,6 +81,38 @@ class LastResortReportTests {
     }
 
     @Test
+    void aFailureWritesEveryRequestedFormatWithScoreZeroAndTheReason() throws Exception {
+        TinyCourse.file(course, "exercises/calc/exercise.json",
+                TinyCourse.MANIFEST.replace("\"timeoutMillis\": 5000", "\"timeoutMillis\": 0"));
+        Path stepOutput = folder.resolve("github_output");
+        String why = "invalid exercise suite: exercises/calc/exercise.json: \"timeoutMillis\"";
+
+        assertEquals(ExitCode.INVALID_SUITE, grade(submission.toString(), reports, everyFormat(stepOutput)));
+
+        assertEquals(List.of("classroom-result.json", "junit.xml", "prairielearn-results.json", "report.json",
+                "results.json"), files(reports));
+        assertFailedReports(reports, why);
+        String reason = validReports(reports).get("reason").getAsString();
+        assertEveryFormatSays(reports, stepOutput, "Not graded, grading failed: " + reason, "failed", reason);
+        for (ReportFormat format : ReportFormat.values()) {
+            assertTrue(err().contains("\n  " + reports.resolve(format.fileName()) + "\n"), format + ": " + err());
+        }
+    }
+
+    @Test
+    void aRefusalWritesEveryRequestedFormatWithScoreZeroAndTheReason() throws Exception {
+        Path zip = folder.resolve("hw.zip");
+        Files.write(zip, "PK\u0003\u0004 this is not really a zip".getBytes(StandardCharsets.ISO_8859_1));
+        Path stepOutput = folder.resolve("github_output");
+
+        assertEquals(ExitCode.USAGE, grade(zip.toString(), reports, everyFormat(stepOutput)));
+
+        String reason = validReports(reports).get("reason").getAsString();
+        assertTrue(reason.contains("hw.zip"), reason);
+        assertEveryFormatSays(reports, stepOutput, "Not graded: " + reason, "refused", reason);
+    }
+
+    @Test
     void anInternalErrorWritesAFailedReportAndExitsOne() throws Exception {
         blockTheBuildCache();
         assertEquals(ExitCode.INTERNAL, grade(submission.toString(), reports));
@@ -105,9 +146,58 @@ class LastResortReportTests {
         Files.writeString(build, "in the way");
     }
 
-    private ExitCode grade(String what, Path outDirectory) {
+    private ExitCode grade(String what, Path outDirectory, String... options) {
+        List<String> args = new ArrayList<>(List.of("--course", course.toString(), "grade", what, "--out",
+                outDirectory.toString()));
+        args.addAll(List.of(options));
         return Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                "--course", course.toString(), "grade", what, "--out", outDirectory.toString());
+                args.toArray(String[]::new));
+    }
+
+    /** {@code --format ID} for every format, and the Classroom step output into {@code stepOutput}. */
+    private static String[] everyFormat(Path stepOutput) {
+        List<String> options = new ArrayList<>();
+        for (ReportFormat format : ReportFormat.values()) {
+            options.addAll(List.of("--format", format.id()));
+        }
+        options.addAll(List.of("--github-output", stepOutput.toString()));
+        return options.toArray(String[]::new);
+    }
+
+    /**
+     * Each student-facing format is valid for its platform, scores nothing and shows {@code line} (the JUnit XML:
+     * {@code reason}, typed {@code kind}) where the student reads it; the step output is the Classroom file's.
+     */
+    private static void assertEveryFormatSays(Path reports, Path stepOutput, String line, String kind, String reason)
+            throws Exception {
+        String prairieLearnText = Files.readString(reports.resolve("prairielearn-results.json"));
+        assertEquals(List.of(), PrairieLearnSpec.violations(prairieLearnText));
+        JsonObject prairieLearn = JsonParser.parseString(prairieLearnText).getAsJsonObject();
+        assertFalse(prairieLearn.get("gradable").getAsBoolean(), "nothing at all was graded");
+        assertEquals(line, prairieLearn.getAsJsonArray("format_errors").get(0).getAsString());
+
+        String classroomText = Files.readString(reports.resolve("classroom-result.json"));
+        assertEquals(List.of(), ClassroomSpec.violations(classroomText));
+        JsonObject classroom = JsonParser.parseString(classroomText).getAsJsonObject();
+        assertEquals("error", classroom.get("status").getAsString(), "the Classroom run fails and says why");
+        JsonObject only = classroom.getAsJsonArray("tests").get(0).getAsJsonObject();
+        assertEquals(0, only.get("score").getAsDouble());
+        assertEquals(line, only.get("message").getAsString());
+        String step = Files.readString(stepOutput);
+        assertEquals(classroomText, new String(Base64.getDecoder().decode(step.strip().substring("result=".length())),
+                StandardCharsets.UTF_8));
+
+        String junitText = Files.readString(reports.resolve("junit.xml"));
+        assertEquals(List.of(), JUnitXml.problems(junitText));
+        Element error = (Element) JUnitXml.read(junitText).getElementsByTagName("error").item(0);
+        assertEquals(reason, error.getAttribute("message"));
+        assertEquals(kind, error.getAttribute("type"));
+    }
+
+    private static List<String> files(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.map(entry -> entry.getFileName().toString()).sorted().toList();
+        }
     }
 
     private static void assertFailedReports(Path reports, String why) throws Exception {

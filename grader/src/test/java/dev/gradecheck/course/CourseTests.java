@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradecheck.api.TestId;
+import dev.gradecheck.api.Visibility;
 import dev.gradecheck.policy.ApiPattern;
 import dev.gradecheck.testing.RepoCourse;
 import dev.gradecheck.testing.TinyCourse;
@@ -112,6 +113,28 @@ class CourseTests {
                 calc.allow().stream().map(ApiPattern::text).toList());
     }
 
+    @Test
+    void readsVisibilityPerExerciseAndPerTestTheTestsOverriding() throws Exception {
+        TinyCourse.write(root);
+        TinyCourse.file(root, "exercises/calc/exercise.json", TinyCourse.MANIFEST
+                .replace("\"timeoutMillis\": 5000", "\"visibility\": \"after_due_date\", \"timeoutMillis\": 5000")
+                .replace("\"points\": 2,", "\"points\": 2, \"visibility\": \"hidden\","));
+
+        Exercise calc = Course.load(root).exercise("calc").orElseThrow();
+
+        assertEquals(Visibility.AFTER_DUE_DATE, calc.visibility());
+        assertEquals(List.of(Visibility.AFTER_DUE_DATE, Visibility.HIDDEN),
+                calc.tests().stream().map(HiddenTest::visibility).toList());
+    }
+
+    @Test
+    void everythingIsVisibleWhenTheManifestSaysNothing() throws Exception {
+        Exercise calc = Course.load(TinyCourse.write(root)).exercise("calc").orElseThrow();
+
+        assertEquals(Visibility.VISIBLE, calc.visibility());
+        assertTrue(calc.tests().stream().allMatch(test -> test.visibility() == Visibility.VISIBLE));
+    }
+
     static Stream<Arguments> brokenManifests() {
         String file = "exercises/calc/exercise.json: ";
         return Stream.of(
@@ -126,13 +149,17 @@ class CourseTests {
                 Arguments.of("\"id\": \"calc\"", "\"id\": \"calculator\"",
                         file + "\"id\" must equal the folder name \"calc\", was \"calculator\""),
                 Arguments.of("\"title\": \"Adding", "\"titel\": \"Adding",
-                        file + "unknown field \"titel\" — the known fields are allow, id, manual, mutants, order, structure, studentFiles, tests, timeoutMillis, title"),
+                        file + "unknown field \"titel\" — the known fields are allow, id, manual, mutants, order, structure, studentFiles, tests, timeoutMillis, title, visibility"),
                 Arguments.of("\"timeoutMillis\": 5000", "\"allow\": [\"java.util.concurrent\"], \"timeoutMillis\": 5000",
                         file + "\"allow[0]\" must be written as " + ApiPattern.FORMS + ", was \"java.util.concurrent\""),
                 Arguments.of("\"timeoutMillis\": 5000", "\"allow\": [\"java.nio.file.Files#\"], \"timeoutMillis\": 5000",
                         file + "\"allow[0]\" must be written as " + ApiPattern.FORMS + ", was \"java.nio.file.Files#\""),
                 Arguments.of("\"timeoutMillis\": 5000", "\"allow\": [\"java.util.concurrent.*\", \"java.util.concurrent.*\"], \"timeoutMillis\": 5000",
                         file + "\"allow[1]\" is listed twice, was \"java.util.concurrent.*\""),
+                Arguments.of("\"timeoutMillis\": 5000", "\"visibility\": \"later\", \"timeoutMillis\": 5000",
+                        file + "\"visibility\" must be one of \"visible\", \"hidden\", \"after_due_date\", \"after_published\", was \"later\""),
+                Arguments.of("\"points\": 2,", "\"points\": 2, \"visibility\": \"secret\",",
+                        file + "\"tests[1].visibility\" must be one of \"visible\", \"hidden\", \"after_due_date\", \"after_published\", was \"secret\""),
                 Arguments.of("\"timeoutMillis\": 5000", "\"order\": 0, \"timeoutMillis\": 5000",
                         file + "\"order\" must be 1..1000 (the exercise's place in the course), was 0"),
                 Arguments.of("demo/calc/Calc.java", "demo/calc/Calculator.java",

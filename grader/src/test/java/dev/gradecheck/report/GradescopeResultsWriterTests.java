@@ -112,6 +112,35 @@ class GradescopeResultsWriterTests {
         assertEquals("Pending: a person grades this item, worth 5 points.", manual.get("output").getAsString());
     }
 
+    @Test
+    void aPendingManualItemIsNeverPassed() {
+        assertEquals("failed", test("deep: Written answer (graded by hand, pending)").get("status").getAsString(),
+                "Gradescope knows passed and failed only; a status-only line without a status would default to passed");
+    }
+
+    @Test
+    void capsEachTestsMessageAndOutputAndSaysWhatWasCut() {
+        JsonObject huge = JsonParser.parseString(new GradescopeResultsWriter().render(
+                dev.gradecheck.testing.SampleReports.withHugeOutput(1, 50_000))).getAsJsonObject();
+        String output = lineOf(huge, "mlp: MlpHiddenTests.noisy0").get("output").getAsString();
+        assertTrue(output.contains("x".repeat(8_000) + "\n[... 42000 more characters cut to stay within the platform's"
+                + " output limit]\n```"), "the message is cut before it is fenced, so the fence stays whole");
+        assertTrue(output.contains("Output (42013 more characters dropped):"), output.substring(8_000, 8_300));
+        assertTrue(output.length() < 20_000, "two capped parts, escaped and fenced, of 100,000: " + output.length());
+    }
+
+    @Test
+    void keepsTheWholeFileUnderOneMegabyteByCuttingMoreInSteps() {
+        String rendered = new GradescopeResultsWriter().render(
+                dev.gradecheck.testing.SampleReports.withHugeOutput(300, 20_000));
+        assertTrue(rendered.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 1_000_000, rendered.length() + "");
+        JsonObject results = JsonParser.parseString(rendered).getAsJsonObject();
+        assertEquals(List.of(), GradescopeSpec.violations(results));
+        assertEquals(300, results.getAsJsonArray("tests").size() - 1, "every test is still there, beside compilation");
+        assertTrue(lineOf(results, "mlp: MlpHiddenTests.noisy299").get("output").getAsString()
+                .contains("more characters cut to stay within the platform's output limit]"));
+    }
+
     private JsonObject test(String name) {
         for (JsonElement test : results.getAsJsonArray("tests")) {
             if (test.getAsJsonObject().get("name").getAsString().equals(name)) {

@@ -68,7 +68,7 @@ class JsonReportWriterTests {
                 "exercises", "ignored_files", "provenance", "integrity"), List.copyOf(json.keySet()));
         JsonObject test = json.getAsJsonArray("exercises").get(0).getAsJsonObject().getAsJsonArray("tests").get(1).getAsJsonObject();
         assertEquals(List.of("name", "id", "score", "max_score", "status", "message", "output", "output_dropped_chars",
-                "diagnoses", "duration_ms"), List.copyOf(test.keySet()));
+                "diagnoses", "duration_ms", "visibility"), List.copyOf(test.keySet()));
     }
 
     @Test

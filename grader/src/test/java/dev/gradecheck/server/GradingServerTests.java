@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gradecheck.app.ExitCode;
 import dev.gradecheck.app.GradingRequest;
 import dev.gradecheck.cli.Main;
+import dev.gradecheck.report.ReportFormat;
 import dev.gradecheck.testing.RepoCourse;
 import dev.gradecheck.testing.TinyCourse;
 import java.io.ByteArrayOutputStream;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,6 +103,45 @@ class GradingServerTests {
             assertEquals(withoutTimes(Files.readString(temp.resolve("one-off").resolve(report))),
                     withoutTimes(Files.readString(caller.resolve("reports").resolve(report))), report);
         }
+    }
+
+    @Test
+    void theBashClientSendsTheFormatsAndTheCallersGithubOutput() throws Exception {
+        Path caller = Files.createDirectories(temp.resolve("format-caller"));
+        Path partial = RepoCourse.root().resolve("examples/partial");
+        Client served = bashWith(caller, state, Map.of("GITHUB_OUTPUT", "step-output"), "grade", partial.toString(),
+                "--format", "junit-xml", "--format", "classroom", "--out", "reports");
+        assertEquals(0, served.code(), served.err());
+        try (var files = Files.list(caller.resolve("reports"))) {
+            assertEquals(List.of("classroom-result.json", "junit.xml"),
+                    files.map(file -> file.getFileName().toString()).sorted().toList());
+        }
+        String step = Files.readString(caller.resolve("step-output"));
+        assertEquals(Files.readString(caller.resolve("reports/classroom-result.json")), new String(
+                Base64.getDecoder().decode(step.strip().substring("result=".length())), StandardCharsets.UTF_8),
+                "the caller's GITHUB_OUTPUT, against the caller's folder, gets the step output");
+
+        Client refused = bash(caller, state, "grade", "no-such-folder", "--format", "prairielearn",
+                "--github-output", "unused", "--out", "refused");
+        assertEquals(ExitCode.USAGE.code(), refused.code());
+        assertTrue(Files.readString(caller.resolve("refused/prairielearn-results.json"))
+                .contains("Not graded: Submission not found"), "a served refusal is written in the format asked for");
+        assertFalse(Files.exists(caller.resolve("refused/report.json")));
+        assertFalse(Files.exists(caller.resolve("unused")), "no step output without --format classroom");
+    }
+
+    @Test
+    void theFormatFieldsRoundTripAndAnUnknownFormatIsNamed() {
+        GradingRequest request = GradingRequest.grade(temp, temp, "sub")
+                .withFormats(List.of(ReportFormat.JUNIT_XML, ReportFormat.CLASSROOM));
+        request = new GradingRequest(request.task(), request.workingDirectory(), request.course(),
+                request.environment(), request.submission(), request.ref(), request.exercises(), request.out(),
+                request.requiredIsolation(), request.formats(), Optional.of(Path.of("out.txt")));
+        assertEquals(request, ServerProtocol.gradingRequest(temp, ServerProtocol.fields(request)));
+        IllegalArgumentException unknown = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> ServerProtocol.gradingRequest(temp,
+                        List.of("grade", "submission=sub", "format=moodle")));
+        assertEquals("'moodle' is not a report format; use one of " + ReportFormat.ids(), unknown.getMessage());
     }
 
     @Test

@@ -18,6 +18,7 @@ import dev.gradecheck.api.Severity;
 import dev.gradecheck.api.TestId;
 import dev.gradecheck.api.TestReport;
 import dev.gradecheck.api.TestStatus;
+import dev.gradecheck.api.Visibility;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -100,5 +101,75 @@ public final class SampleReports {
                         "a line of the events file was rejected: not a signed frame", 1)));
         return new GradeReport(report.score(), report.maxScore(), report.pendingManualPoints(), report.exercises(),
                 report.ignored(), report.provenance(), integrity);
+    }
+
+    /** The marker every hidden name, message and output of {@link #withHiddenParts()} carries; no student may read it. */
+    public static final String SECRET = "Secret";
+
+    /**
+     * Two exercises with parts students may not see yet: {@code mlp} (visible) with a visible passed test, a hidden
+     * failed test and an after_due_date passed test; {@code deep} (after_published, so are its tests by default)
+     * with a failed test, a warning and a pending manual item. Every hidden string contains {@link #SECRET}.
+     */
+    public static GradeReport withHiddenParts() {
+        TestReport shown = new TestReport(TestId.parse("backprop.mlp.MlpHiddenTests#forwardShapes"), 2, 2,
+                TestStatus.PASSED, "", CapturedOutput.NONE, List.of(), Duration.ofMillis(12), Visibility.VISIBLE);
+        TestReport hidden = new TestReport(TestId.parse("backprop.mlp.MlpHiddenTests#gradientSecretCheck"), 0, 3,
+                TestStatus.FAILED, "Secret message: expected 1 but was 2", new CapturedOutput("Secret output\n", 0),
+                List.of(new Diagnosis("secret-code", "Secret diagnosis", Map.of())), Duration.ofMillis(20),
+                Visibility.HIDDEN);
+        TestReport later = new TestReport(TestId.parse("backprop.mlp.MlpHiddenTests#laterSecretTest"), 1, 1,
+                TestStatus.PASSED, "", new CapturedOutput("Secret printed\n", 0), List.of(), Duration.ofMillis(5),
+                Visibility.AFTER_DUE_DATE);
+        ExerciseReport mlp = new ExerciseReport("mlp", "Two-layer MLP", 3, 6, 0, ExerciseStatus.GRADED, "",
+                List.of(shown, hidden, later), List.of(), List.of(), Visibility.VISIBLE);
+        TestReport deepTest = new TestReport(TestId.parse("backprop.deep.DeepHiddenTests#vanishesSecretly"), 0, 4,
+                TestStatus.FAILED, "Secret deep message", CapturedOutput.NONE, List.of(), Duration.ofMillis(7),
+                Visibility.AFTER_PUBLISHED);
+        Finding warning = Finding.warn("required-api", new Location("Deep.java", 2, 1), "Secret finding", "Secret hint");
+        ExerciseReport deep = new ExerciseReport("deep", "Deep network", 0, 9, 5, ExerciseStatus.GRADED, "",
+                List.of(deepTest), List.of(warning), List.of(new ManualItemReport("answer", "Secret written answer", 5)),
+                Visibility.AFTER_PUBLISHED);
+        return new GradeReport(3, 15, 5, List.of(mlp, deep), List.of(), twoExercises().provenance());
+    }
+
+    /**
+     * One exercise zeroed by a forbidden API although its two tests passed, and one graded exercise that lost a
+     * point to a deduction: the units of the formats without visibility must still add up to the score.
+     */
+    public static GradeReport zeroedAndDeducted() {
+        TestReport a = new TestReport(TestId.parse("backprop.mlp.MlpHiddenTests#a"), 2, 2, TestStatus.PASSED, "",
+                CapturedOutput.NONE, List.of(), Duration.ofMillis(3));
+        TestReport b = new TestReport(TestId.parse("backprop.mlp.MlpHiddenTests#b"), 1, 1, TestStatus.PASSED, "",
+                CapturedOutput.NONE, List.of(), Duration.ofMillis(3));
+        Finding forbidden = Finding.zero("forbidden-api", new Location("Mlp.java", 5, 3), "uses java.lang.reflect",
+                "compute it yourself");
+        ExerciseReport zeroed = new ExerciseReport("mlp", "Two-layer MLP", 0, 3, 0, ExerciseStatus.ZEROED,
+                "Mlp.java:5:3: uses java.lang.reflect", List.of(a, b), List.of(forbidden), List.of());
+        TestReport c = new TestReport(TestId.parse("backprop.deep.DeepHiddenTests#c"), 4, 4, TestStatus.PASSED, "",
+                CapturedOutput.NONE, List.of(), Duration.ofMillis(3));
+        Finding deduct = new Finding("forbidden-calls", Severity.DEDUCT, 1.5, new Location("Deep.java", 9, 1),
+                "backward calls forward", "use the cache");
+        ExerciseReport deducted = new ExerciseReport("deep", "Deep network", 2.5, 4, 0, ExerciseStatus.GRADED, "",
+                List.of(c), List.of(deduct), List.of());
+        return new GradeReport(2.5, 7, 0, List.of(zeroed, deducted), List.of(), twoExercises().provenance());
+    }
+
+    /** {@link #twoExercises()} whose partial test printed {@code chars} characters, some of them illegal in XML. */
+    public static GradeReport withHugeOutput(int tests, int chars) {
+        String noisy = ("loss \u0000\u001B[31m <tag> & ]]> \uD800 ok\n").repeat(chars / 20 + 1).substring(0, chars);
+        List<TestReport> many = new java.util.ArrayList<>();
+        for (int i = 0; i < tests; i++) {
+            many.add(new TestReport(TestId.parse("backprop.mlp.MlpHiddenTests#noisy" + i), 0, 1, TestStatus.FAILED,
+                    "x".repeat(chars), new CapturedOutput(noisy, 12), List.of(), Duration.ofMillis(1)));
+        }
+        ExerciseReport mlp = new ExerciseReport("mlp", "Two-layer MLP", 0, tests, 0, ExerciseStatus.GRADED, "", many,
+                List.of(), List.of());
+        return new GradeReport(0, tests, 0, List.of(mlp), List.of(), twoExercises().provenance());
+    }
+
+    /** A grading refused before anything ran. */
+    public static GradeReport refused() {
+        return GradeReport.refused("the zip file is corrupt: re-create it and submit again", twoExercises().provenance());
     }
 }
