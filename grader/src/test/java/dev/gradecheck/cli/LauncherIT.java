@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --version}, which names the Java that ran; the child JVMs use the same one (the sandbox takes its java from
  * the running JVM's {@code java.home}).
  */
-class LauncherTests {
+class LauncherIT {
 
     private static final Path JDK_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
     private static final Path JDK_17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exercise's tests do not pay for it, the culprit exercise is named, and a test that runs out of memory after another
  * exercise's tests gets one more try alone.
  */
-class ResourceSquatTests {
+class ResourceSquatIT {
 
     private static final Duration BOUND = Duration.ofSeconds(60);
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A thread one exercise's test leaves running, printing every 10 ms, in a real child: it prints into no other test's
  * output, and it is reported as its own test's lingering thread.
  */
-class StrayThreadTests {
+class StrayThreadIT {
 
     @TempDir
     static Path temp;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * runs and interceptors, and a fake {@code org.junit.jupiter.api.Assertions} whose checks never fail. None of it may
  * change a result.
  */
-class ClasspathTricksTests {
+class ClasspathTricksIT {
 
     @TempDir
     Path temp;

@@ -36,7 +36,7 @@ import org.w3c.dom.Element;
  * {@code --out} itself cannot be written, the message says so plainly and the summary still reaches the terminal.
  * Every failure here is a real one: a broken manifest, a corrupt zip, a course build cache blocked by a file.
  */
-class LastResortReportTests {
+class LastResortReportIT {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * different ways, one that never ends, one that floods, one that forges events, one that leaves processes behind,
  * between ordinary tests that must still be graded normally. Each death must cost only its own test.
  */
-class HostileCodeTests {
+class HostileCodeIT {
 
     private static final Duration BOUND = Duration.ofSeconds(90);
 

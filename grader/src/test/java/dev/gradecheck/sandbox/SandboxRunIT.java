@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Ordinary hidden tests through a real child JVM: statuses, messages, output, invocations, report entries. */
-class SandboxRunTests {
+class SandboxRunIT {
 
     @TempDir
     static Path temp;

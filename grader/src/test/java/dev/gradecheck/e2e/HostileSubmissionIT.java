@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the rest of the submission is correct. Every case must leave the other exercises at full marks, give a valid report
  * in bounded time and leave no process behind.
  */
-class HostileSubmissionTests {
+class HostileSubmissionIT {
 
     private static final String EXERCISE = "chain-rule";
     private static final Duration TIME_BOUND = Duration.ofSeconds(90);

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The public values' defaults and validation. */
-class SandboxSettingsTests {
+class SandboxSettingsIT {
 
     @Test
     void defaultsAreTheDocumentedOnes() {

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class CourseGradingTests {
+class CourseGradingIT {
 
     /** A line {@code - `chain-rule`: 0 / 10} of an example's README: that exercise's expected score and maximum. */
     private static final Pattern EXPECTED_SCORE = Pattern.compile("(?m)^- `([a-z0-9-]+)`: ([0-9.]+) / ([0-9.]+)$");

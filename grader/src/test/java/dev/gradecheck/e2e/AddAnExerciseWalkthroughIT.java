@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the grader's {@code verify} for the new exercise and the Maven build of the solutions and hidden tests. The one slow
  * test of the course's own checks: about a minute on a 2-core machine, most of it Maven.
  */
-class AddAnExerciseWalkthroughTests {
+class AddAnExerciseWalkthroughIT {
 
     private static final Pattern FILE = Pattern.compile("(?m)^File `([^`]+)`:\\n\\n```[a-z]*\\n(.*?)^```$", Pattern.DOTALL);
     private static final Pattern ROW = Pattern.compile("(?s)## 5\\..*?```markdown\\n(\\| \\d+ \\|[^\\n]*)\\n```");

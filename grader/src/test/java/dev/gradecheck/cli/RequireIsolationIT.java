@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code grade --require-isolation LEVEL}: grades at or above the level, refuses below it with reports and exit 5. */
-class RequireIsolationTests {
+class RequireIsolationIT {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The server's graders: one kept per course, and when a kept one is replaced. */
-class GraderPoolTests {
+class GraderPoolIT {
 
     @Test
     void aKeptGraderServesUntilItsCourseChanges(@TempDir Path temp) throws Exception {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is still on the child's class path, so it must exist, whatever isolation the machine gives (as root, bubblewrap
  * binds every class path entry and refuses one that does not exist).
  */
-class CourseWithoutProvidedCodeTests {
+class CourseWithoutProvidedCodeIT {
 
     @TempDir
     Path folder;

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * Runs only as root with {@code setpriv}; the other user is {@code nobody}. The grader runs as that user from a copy
  * of this JVM's class path that every user can read.
  */
-class SharedInstallTests {
+class SharedInstallIT {
 
     private static final int NOBODY = 65534;
     private static final Path SETPRIV = Path.of("/usr/bin/setpriv");

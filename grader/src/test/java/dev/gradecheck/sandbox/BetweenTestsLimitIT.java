@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A child that hangs outside any test (a static initializer that never ends) is stopped at the limit between tests. */
-class BetweenTestsLimitTests {
+class BetweenTestsLimitIT {
 
     @TempDir
     Path temp;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * It must build without the parent POM or anything else of this repository, and its public tests must fail on the
  * stubs with TODO messages (never an NPE, never a hang).
  */
-class StudentTemplateStandaloneTests {
+class StudentTemplateStandaloneIT {
 
     private static final Path TEMPLATE = Path.of("..", "student-template").toAbsolutePath().normalize();
     private static final Pattern SUMMARY = Pattern.compile("Tests run: (\\d+), Failures: (\\d+), Errors: (\\d+), Skipped: (\\d+)\\s*$",

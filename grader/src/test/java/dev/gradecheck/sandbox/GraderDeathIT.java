@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * code spinning in a test cannot go on running, holding a user id of the pool, after the grader is gone. (A child
  * that waits for its job ends by itself when its standard input closes; one that spins never reads it again.)
  */
-class GraderDeathTests {
+class GraderDeathIT {
 
     @TempDir
     Path temp;
@@ -39,7 +39,7 @@ class GraderDeathTests {
         Path work = Fixtures.workDirectory(temp, "work");
         Path classes = Fixtures.compile("hostile", temp.resolve("classes"));
         Process grader = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), GraderDeathTests.class.getName(), work.toString(),
+                "-cp", System.getProperty("java.class.path"), GraderDeathIT.class.getName(), work.toString(),
                 classes.toString()).redirectErrorStream(true).start();
         try {
             String said = new String(grader.getInputStream().readNBytes("started".length()));
@@ -48,10 +48,10 @@ class GraderDeathTests {
             assertTrue(sandbox.size() >= 2, "expected the child's wrapper and its JVM, saw " + sandbox.size());
             grader.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
-            while (sandbox.stream().anyMatch(GraderDeathTests::running) && Instant.now().isBefore(deadline)) {
+            while (sandbox.stream().anyMatch(GraderDeathIT::running) && Instant.now().isBefore(deadline)) {
                 Thread.sleep(20);
             }
-            assertEquals(List.of(), sandbox.stream().filter(GraderDeathTests::running)
+            assertEquals(List.of(), sandbox.stream().filter(GraderDeathIT::running)
                     .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList(),
                     "the sandbox outlived its grader");
         } finally {

@@ -47,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --limit-modules} and without the attach mechanism; they are skipped, with a message, where bubblewrap is not
  * installed.
  */
-class IsolationAttackTests {
+class IsolationAttackIT {
 
     private static final Path BWRAP = Path.of("/usr/bin/bwrap");
     private static final Duration SLOW = Duration.ofSeconds(25);

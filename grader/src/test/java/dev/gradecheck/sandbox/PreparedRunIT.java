@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Child JVMs started ahead of their job ({@link Sandbox#prepare}): same results, nothing left running. */
-class PreparedRunTests {
+class PreparedRunIT {
 
     @TempDir
     static Path temp;

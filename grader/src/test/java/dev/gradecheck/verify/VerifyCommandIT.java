@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code grader verify} through the command line, on a copy of the real course broken on purpose: a known-bug variant
  * made harmless (its file is the solution's) and one declaring a code its tests cannot produce.
  */
-class VerifyCommandTests {
+class VerifyCommandIT {
 
     private static final String EXERCISE = "chain-rule";
     private static final String HARMLESS = "forward-difference";

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A real grading server in this JVM, spoken to by bin/grader's bash client ({@code bin/lib/server-client.bash}) in
  * a real bash process, and by the Java client.
  */
-class GradingServerTests {
+class GradingServerIT {
 
     @TempDir
     static Path temp;

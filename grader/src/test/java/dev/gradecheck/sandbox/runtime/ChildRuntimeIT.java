@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The shared child runtime: what it holds, and that a folder anyone else could have changed is never used. */
-class ChildRuntimeTests {
+class ChildRuntimeIT {
 
     @TempDir
     Path temp;

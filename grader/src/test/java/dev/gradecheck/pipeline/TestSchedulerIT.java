@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** How the exercises of a submission are split among test JVMs, and in which order they are checked. */
-class TestSchedulerTests {
+class TestSchedulerIT {
 
     private static final Course COURSE = load();
     private static final List<Exercise> RUNNABLE = COURSE.exercises();
@@ -36,7 +36,7 @@ class TestSchedulerTests {
         assertEquals(2, groups.size());
         List<String> all = groups.stream().flatMap(group -> ids(group).stream()).sorted().toList();
         assertEquals(ids(RUNNABLE), all, "every exercise in exactly one group");
-        int largest = RUNNABLE.stream().mapToInt(TestSchedulerTests::tests).max().orElseThrow();
+        int largest = RUNNABLE.stream().mapToInt(TestSchedulerIT::tests).max().orElseThrow();
         int difference = Math.abs(tests(groups.get(0)) - tests(groups.get(1)));
         assertTrue(difference <= largest, "groups differ by " + difference + " tests");
     }
@@ -103,6 +103,6 @@ class TestSchedulerTests {
     }
 
     private static int tests(List<Exercise> group) {
-        return group.stream().mapToInt(TestSchedulerTests::tests).sum();
+        return group.stream().mapToInt(TestSchedulerIT::tests).sum();
     }
 }

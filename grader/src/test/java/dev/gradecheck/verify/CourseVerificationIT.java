@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestFactory;
  * diagnosis, the template scores 0 failing cleanly, every known-bug variant is caught on its exercise only, with its
  * code.
  */
-class CourseVerificationTests {
+class CourseVerificationIT {
 
     private static Course course;
     private static VerificationReport report;
