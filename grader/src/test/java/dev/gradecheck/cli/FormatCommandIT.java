@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * under its fixed name and valid against the platform's documented shape. (The in-process command keeps its standby
  * child JVMs until this test JVM exits, which they do not outlive; {@code main} ends them with the process.)
  */
-class FormatCommandTests {
+class FormatCommandIT {
 
     private static final Path PARTIAL = RepoCourse.root().resolve("examples/partial");
 

@@ -36,7 +36,7 @@ import org.yaml.snakeyaml.Yaml;
  * is this build ({@code GRADECHECK_GRADER}: a script running {@code Main} on this test's class path against the
  * kit's own course), so no test builds the grader again.
  */
-class PlatformKitTests {
+class PlatformKitIT {
 
     private static final Path PARTIAL = RepoCourse.root().resolve("examples/partial");
 
