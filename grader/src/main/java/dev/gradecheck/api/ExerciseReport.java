@@ -2,6 +2,7 @@ package dev.gradecheck.api;
 
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One exercise of a graded submission.
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param findings what the front stages found, in pipeline order
  * @param manual the items a person grades
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record ExerciseReport(
         String id,
         String title,

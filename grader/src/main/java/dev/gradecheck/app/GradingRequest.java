@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * One task for the grader, as the command line reads it from its arguments and the grading server from its wire:
@@ -28,6 +29,7 @@ import java.util.TreeMap;
  * @param out where to write the reports ({@link Task#GRADE} only); default {@code out/<submission name>/} of the course
  * @param requiredIsolation refuse to grade below this isolation level ({@link Task#GRADE} only)
  */
+@API(status = API.Status.INTERNAL)
 public record GradingRequest(Task task, Path workingDirectory, Optional<Path> course, Map<String, String> environment,
                              Optional<String> submission, Optional<String> ref, List<String> exercises,
                              Optional<Path> out, Optional<IsolationLevel> requiredIsolation) {

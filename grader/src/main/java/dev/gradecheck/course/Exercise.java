@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import org.apiguardian.api.API;
 
 /**
  * One exercise of the course, as its validated {@code exercise.json} declares it.
@@ -22,6 +23,7 @@ import java.util.OptionalInt;
  *     with a place first, by place, then the others by id
  * @param allow what the exercise admits beyond the standard allow-list, in manifest order; usually empty
  */
+@API(status = API.Status.INTERNAL)
 public record Exercise(
         String id,
         String title,

@@ -18,6 +18,7 @@ import dev.gradecheck.scoring.Findings;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Writes Gradescope's {@code results.json} (gradescope/autograder_samples, docs/specs.md). Per exercise, in course
@@ -30,6 +31,7 @@ import java.util.stream.Collectors;
  * seconds, every output is Markdown, every student-derived string in it escaped ({@link Escape}: code spans and
  * blocks, or backslash escapes). A refused grading has score 0, no tests, and an output saying why.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class GradescopeResultsWriter implements ReportWriter {
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();

@@ -12,6 +12,7 @@ import dev.gradecheck.course.Exercise;
 import dev.gradecheck.course.HiddenTest;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Scores exercises. A test earns {@code points × credit} when it published a credit through
@@ -20,6 +21,7 @@ import java.util.Optional;
  * minus {@code deduct} findings (never below 0), or 0 with a {@code zero} finding; {@code warn} findings cost nothing.
  * Manual items are pending and not in the score. Stateless and thread-safe.
  */
+@API(status = API.Status.INTERNAL)
 public final class Scorer {
 
     private Scorer() {
