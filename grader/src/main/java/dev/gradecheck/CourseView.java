@@ -5,6 +5,7 @@ import dev.gradecheck.course.Mutant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What a {@link Grader}'s callers may know of its course: where its parts are, and its exercises in course order with
@@ -13,6 +14,7 @@ import java.util.Optional;
  * @param layout where the course keeps its parts (solutions, template, examples), below its root
  * @param exercises every exercise, in course order
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record CourseView(CourseLayout layout, List<ExerciseView> exercises) {
 
     public CourseView {

@@ -3,6 +3,7 @@ package dev.gradecheck;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One submission to grade.
@@ -11,6 +12,7 @@ import java.util.Optional;
  * @param gitRef the branch, tag or commit to grade when the submission is a git repository; empty for its HEAD
  * @param exerciseIds the exercises to grade, in any order; empty for all of them
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record GradeRequest(String submission, Optional<String> gitRef, List<String> exerciseIds) {
 
     public GradeRequest {

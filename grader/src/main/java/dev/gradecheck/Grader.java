@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Grades submissions against one course: the one way in.
@@ -34,6 +35,7 @@ import java.util.Set;
  * {@link #grade} is synchronized (the stages keep parsers and compilers that are not), and each call works in its own
  * scratch folder, deleted afterwards.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Grader implements AutoCloseable {
 
     private final GraderConfig config;

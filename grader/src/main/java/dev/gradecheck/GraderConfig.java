@@ -1,9 +1,10 @@
 package dev.gradecheck;
 
-import dev.gradecheck.sandbox.SandboxSettings;
+import dev.gradecheck.sandbox.spec.SandboxSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * How a {@link Grader} is set up.
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param standby whether the grader keeps child JVMs started and warmed up for its next submission between gradings
  *     (for a long-lived grader; {@link Grader#close} stops them)
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record GraderConfig(Path courseRoot, SandboxSettings sandbox, Clock clock, int testJvms, boolean standby) {
 
     public GraderConfig {

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import org.apiguardian.api.API;
 
 /** The grader's version, from {@code dev/gradecheck/version.properties} (filled in by the Maven build). */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class GraderVersion {
 
     private static final String VERSION = load();

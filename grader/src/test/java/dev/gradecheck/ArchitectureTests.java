@@ -3,28 +3,42 @@ package dev.gradecheck;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.lang.syntax.elements.ClassesShouldConjunction;
+import com.tngtech.archunit.lang.syntax.elements.GivenClassesConjunction;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import dev.gradecheck.course.Course;
 import dev.gradecheck.course.CourseBuild;
 import dev.gradecheck.course.Exercise;
 import dev.gradecheck.protocol.Wire;
+import dev.gradecheck.sandbox.warmup.WarmUpCases;
+import dev.gradecheck.toolkit.Gradients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
 
 /**
  * Dependencies point one way: cli -> server -> app (the tasks) -> Grader facade -> pipeline -> stages -> api; the
  * sandbox's parts are reached through its top package only and form no cycle; the child runner and the protocol,
- * modules of their own, depend on nothing of the grader.
+ * modules of their own, depend on nothing of the grader; no package is part of a cycle; only the command line and the
+ * child touch the standard streams or end the JVM; every public type says whether it is API or plumbing ({@link API}).
  */
 class ArchitectureTests {
 
@@ -42,12 +56,120 @@ class ArchitectureTests {
         "org.junit.jupiter..", "org.opentest4j..", "org.apiguardian..", "jakarta.json..", "org.eclipse.parsson..",
         "dev.gradecheck.protocol..", "dev.gradecheck.child.."};
 
+    /** The toolkit, as hidden tests find it: from its own artifact. */
+    private static final JavaClasses TOOLKIT = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importLocations(List.of(codeSource(Gradients.class)));
+
     private static final String[] SANDBOX_PARTS = {"dev.gradecheck.sandbox.wire..", "dev.gradecheck.sandbox.isolation..",
         "dev.gradecheck.sandbox.runtime..", "dev.gradecheck.sandbox.job..", "dev.gradecheck.sandbox.warmup.."};
 
     private static final String[] STAGES = {"dev.gradecheck.course..", "dev.gradecheck.submission..",
         "dev.gradecheck.compile..", "dev.gradecheck.policy..", "dev.gradecheck.structure..", "dev.gradecheck.bytecode..",
         "dev.gradecheck.sandbox..", "dev.gradecheck.scoring..", "dev.gradecheck.report.."};
+
+    /**
+     * The stages each stage may use (besides {@code api}, {@code platform}, the protocol and libraries); every other
+     * stage is out of bounds for it. Each edge is one the pipeline's order allows: a stage uses only what comes before
+     * it or below it.
+     */
+    private static final Map<String, List<String>> STAGES_BELOW = Map.of(
+            "submission", List.of(),
+            "policy", List.of(),
+            "course", List.of("policy"),
+            "compile", List.of("submission"),
+            "structure", List.of("submission", "policy"),
+            "bytecode", List.of("policy"),
+            "sandbox", List.of(),
+            "scoring", List.of("course"),
+            "report", List.of("scoring"));
+
+    /**
+     * Plumbing: public only because another package of the grader uses them, so every public type there is
+     * {@code @API(status = INTERNAL)}.
+     */
+    private static final String[] PLUMBING = {"dev.gradecheck.pipeline..", "dev.gradecheck.sandbox.job..",
+        "dev.gradecheck.sandbox.wire..", "dev.gradecheck.sandbox.isolation..", "dev.gradecheck.sandbox.runtime..",
+        "dev.gradecheck.sandbox.warmup..", "dev.gradecheck.app..", "dev.gradecheck.server..",
+        "dev.gradecheck.platform..", "dev.gradecheck.submission..", "dev.gradecheck.compile..",
+        "dev.gradecheck.structure..", "dev.gradecheck.bytecode..", "dev.gradecheck.policy..",
+        "dev.gradecheck.scoring..", "dev.gradecheck.verify..", "dev.gradecheck.child.."};
+
+    @Test
+    void noPackageOfTheGraderIsPartOfACycle() {
+        slices().assignedFrom(EVERY_PACKAGE).should().beFreeOfCycles()
+                .check(GRADER);
+    }
+
+    @Test
+    void eachStageUsesOnlyTheStagesBeforeOrBelowIt() {
+        STAGES_BELOW.forEach((stage, below) -> noClasses().that().resideInAPackage("dev.gradecheck." + stage + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(STAGES_BELOW.keySet().stream()
+                        .filter(other -> !other.equals(stage) && !below.contains(other))
+                        .map(other -> "dev.gradecheck." + other + "..").toArray(String[]::new))
+                .check(GRADER));
+    }
+
+    @Test
+    void everyStageIsInTheTableOfStages() {
+        assertEquals(java.util.Arrays.stream(STAGES)
+                        .map(stage -> stage.substring("dev.gradecheck.".length(), stage.length() - "..".length()))
+                        .collect(Collectors.toSet()),
+                STAGES_BELOW.keySet());
+    }
+
+    /**
+     * Only the command line ({@code cli.Main.main}, for the one-off grading and the server's process alike) prints
+     * to the standard streams, reads standard input or ends the JVM; everything else gets its streams passed in and
+     * returns an exit code. The one exception: {@code sandbox.warmup.WarmUpCases}, instructor code that runs inside a
+     * child JVM (never in the grader) and prints so that the child's output capture is warmed up too.
+     */
+    @Test
+    void onlyTheCommandLineTouchesTheStandardStreamsOrEndsTheJvm() {
+        touchTheStandardStreamsOrEndTheJvm(noClasses().that().resideOutsideOfPackage("dev.gradecheck.cli..")
+                .and().doNotBelongToAnyOf(WarmUpCases.class))
+                .check(GRADER);
+    }
+
+    /** The toolkit and the protocol run inside the child next to the runner, which owns its streams and its exit. */
+    @Test
+    void theToolkitAndTheProtocolLeaveTheStandardStreamsAndTheJvmsExitToTheChildRunner() {
+        touchTheStandardStreamsOrEndTheJvm(noClasses().that().resideInAPackage("dev.gradecheck.toolkit.."))
+                .check(TOOLKIT);
+        touchTheStandardStreamsOrEndTheJvm(noClasses().that().resideInAPackage("dev.gradecheck.protocol.."))
+                .check(CHILD_AND_PROTOCOL);
+    }
+
+    @Test
+    void everyPublicTypeSaysWhetherItIsApiOrPlumbing() {
+        classes().that().arePublic().and().areTopLevelClasses()
+                .should().beAnnotatedWith(API.class)
+                .check(GRADER);
+        classes().that().arePublic().and().areTopLevelClasses()
+                .should().beAnnotatedWith(API.class)
+                .check(CHILD_AND_PROTOCOL);
+        classes().that().arePublic().and().areTopLevelClasses()
+                .should().beAnnotatedWith(API.class)
+                .check(TOOLKIT);
+    }
+
+    @Test
+    void theFacadeAndTheReportModelAreStableApi() {
+        classes().that().resideInAnyPackage("dev.gradecheck", "dev.gradecheck.api..").and().arePublic()
+                .and().areTopLevelClasses()
+                .should().beAnnotatedWith(status(API.Status.STABLE))
+                .check(GRADER);
+    }
+
+    @Test
+    void plumbingIsMarkedInternal() {
+        classes().that().resideInAnyPackage(PLUMBING).and().arePublic().and().areTopLevelClasses()
+                .should().beAnnotatedWith(status(API.Status.INTERNAL))
+                .check(GRADER);
+        classes().that().resideInAPackage("dev.gradecheck.child..").and().arePublic().and().areTopLevelClasses()
+                .should().beAnnotatedWith(status(API.Status.INTERNAL))
+                .check(CHILD_AND_PROTOCOL);
+    }
 
     @Test
     void apiDependsOnNothingElseOfTheGrader() {
@@ -161,11 +283,12 @@ class ArchitectureTests {
                 .check(CHILD_AND_PROTOCOL);
     }
 
+    /** Besides JSON-P, only the {@link API} status annotation (which the JUnit Platform brings into the child too). */
     @Test
     void theProtocolDependsOnJsonPAndTheJdkOnly() {
         classes().that().resideInAPackage("dev.gradecheck.protocol..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..", "jakarta.json..",
-                        "org.eclipse.parsson..", "dev.gradecheck.protocol..")
+                        "org.eclipse.parsson..", "org.apiguardian.api..", "dev.gradecheck.protocol..")
                 .check(CHILD_AND_PROTOCOL);
     }
 
@@ -186,6 +309,40 @@ class ArchitectureTests {
         noClasses().that().resideOutsideOfPackage("dev.gradecheck.sandbox..")
                 .should().dependOnClassesThat().resideInAnyPackage(SANDBOX_PARTS)
                 .check(GRADER);
+    }
+
+    /** Each package of the grader (the facade's root package too) is a slice of its own. */
+    private static final SliceAssignment EVERY_PACKAGE = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            String name = javaClass.getPackageName();
+            return name.equals("dev.gradecheck") || name.startsWith("dev.gradecheck.")
+                    ? SliceIdentifier.of(name) : SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "every package of dev.gradecheck";
+        }
+    };
+
+    private static ClassesShouldConjunction touchTheStandardStreamsOrEndTheJvm(GivenClassesConjunction classes) {
+        return classes.should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .orShould().accessField(System.class, "in")
+                .orShould().callMethod(System.class, "setOut", java.io.PrintStream.class)
+                .orShould().callMethod(System.class, "setErr", java.io.PrintStream.class)
+                .orShould().callMethod(System.class, "setIn", java.io.InputStream.class)
+                .orShould().callMethod(System.class, "exit", int.class)
+                .orShould().callMethod(Runtime.class, "exit", int.class)
+                .orShould().callMethod(Runtime.class, "halt", int.class)
+                .orShould().callMethod(Throwable.class, "printStackTrace");
+    }
+
+    private static DescribedPredicate<JavaAnnotation<?>> status(API.Status status) {
+        return DescribedPredicate.describe("@API(status = " + status + ")",
+                annotation -> annotation.getRawType().isEquivalentTo(API.class)
+                        && annotation.as(API.class).status() == status);
     }
 
     /** The folder (or jar) the grader's main classes were loaded from: importing only it keeps the import fast. */

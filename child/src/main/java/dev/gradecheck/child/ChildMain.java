@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.DiscoverySelector;
@@ -54,6 +55,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * the events file cannot be opened, 4 when the runner itself failed, 5 when an exercise left more than a limit of
  * heap, direct memory or threads behind and the rest was left to a fresh JVM.
  */
+@API(status = API.Status.INTERNAL)
 public final class ChildMain {
 
     static final int COMPLETED = 0;

@@ -1,6 +1,7 @@
 package dev.gradecheck.api;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What a test printed to {@code System.out} and {@code System.err}, capped.
@@ -8,6 +9,7 @@ import java.util.Objects;
  * @param text the kept part, never null (empty when nothing was printed)
  * @param droppedChars how many characters were printed beyond the cap and dropped; 0 when nothing was dropped
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record CapturedOutput(String text, long droppedChars) {
 
     public static final CapturedOutput NONE = new CapturedOutput("", 0);

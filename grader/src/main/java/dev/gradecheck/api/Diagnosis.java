@@ -4,6 +4,7 @@ import dev.gradecheck.protocol.DiagnosisCodec;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * A named misconception found by a hidden test, e.g. {@code missing-batch-sum}.
@@ -13,6 +14,7 @@ import java.util.TreeMap;
  * @param text the sentence a student reads: what is wrong and how to fix it
  * @param numbers the figures behind it (relative error, fitted scale, shapes), keys sorted for stable output
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Diagnosis(String code, String text, Map<String, String> numbers) {
 
     public Diagnosis {

@@ -2,6 +2,7 @@ package dev.gradecheck.api;
 
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One exercise of a graded submission.
@@ -19,6 +20,7 @@ import java.util.Objects;
  * @param visibility when the student may see the exercise's own lines (compilation, code checks, manual items, its
  *     row in an overview) and, unless a test says otherwise, its tests; from the manifest
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record ExerciseReport(
         String id,
         String title,

@@ -1,6 +1,9 @@
 package dev.gradecheck.api;
 
+import org.apiguardian.api.API;
+
 /** How an exercise was graded. The names, lower-cased, are the {@code status} values of {@code report.json}. */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum ExerciseStatus {
     /** The hidden tests ran; the score is their points minus deductions. */
     GRADED,

@@ -1,6 +1,7 @@
 package dev.gradecheck.api;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Something the grader found in a submission before or beside running tests: a missing file, a compile error,
@@ -18,6 +19,7 @@ import java.util.Objects;
  *     {@link Severity#ZERO} finding blocks the tests, so blocking never costs more than the finding itself. Set by the
  *     stage that found it; not part of the written reports
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Finding(String rule, Severity severity, double points, Location location, String message, String hint,
                       boolean blocksTests) {
 

@@ -3,6 +3,7 @@ package dev.gradecheck.api;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The result of grading one submission; what every report writer formats.
@@ -19,6 +20,7 @@ import java.util.Optional;
  *     score
  * @param integrity tampering seen on the channel from the child JVMs, for instructors; {@link Integrity#NONE} when none
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record GradeReport(
         double score,
         double maxScore,

@@ -1,6 +1,7 @@
 package dev.gradecheck.api;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What one grading saw of tampering with the channel between the child JVMs and the grader. A grading with any event
@@ -9,6 +10,7 @@ import java.util.List;
  *
  * @param events what was seen, in the order first seen; empty for an honest grading
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Integrity(List<IntegrityEvent> events) {
 
     /** A grading in which nothing was tampered with. */

@@ -3,6 +3,7 @@ package dev.gradecheck.api;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One kind of tampering the grader saw on a child JVM's event channel during one grading, for the instructor: lines
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param detail one plain sentence, without anything that depends on timing
  * @param count how many times, {@code >= 1}
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record IntegrityEvent(Kind kind, Optional<TestId> test, String detail, int count) {
 
     /** What was seen. */

@@ -2,6 +2,7 @@ package dev.gradecheck.api;
 
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Which isolation was in force for the child JVM that ran student code. Recorded in every report.
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param notes why an isolation layer was not used, e.g. {@code unshare: not permitted}
  * @param level the level reached
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Isolation(boolean separateJvm, boolean networkNamespace, String user, boolean unprivileged, List<String> notes,
                         IsolationLevel level) {
 

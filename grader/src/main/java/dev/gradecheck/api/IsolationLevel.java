@@ -3,11 +3,13 @@ package dev.gradecheck.api;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * How far the child JVM that ran student code was isolated, weakest first. Each level includes the ones before it.
  * {@code bin/grader grade --require-isolation LEVEL} refuses to grade below a level.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum IsolationLevel {
     /** A separate JVM, as the grader's own user: nothing else. */
     PROCESS,

@@ -1,6 +1,7 @@
 package dev.gradecheck.api;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Where a finding points: a file of the submission (as the student sees its path) and, when known, a line and column.
@@ -9,6 +10,7 @@ import java.util.Objects;
  * @param line 1-based line, or 0 when unknown
  * @param column 1-based column, or 0 when unknown
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Location(String file, int line, int column) {
 
     public Location {

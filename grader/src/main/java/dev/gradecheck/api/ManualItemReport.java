@@ -1,6 +1,7 @@
 package dev.gradecheck.api;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * An item a person grades (e.g. a written answer); the report shows it as pending with its points.
@@ -9,6 +10,7 @@ import java.util.Objects;
  * @param title what is graded
  * @param points what it is worth, > 0
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record ManualItemReport(String id, String title, double points) {
 
     public ManualItemReport {

@@ -1,6 +1,7 @@
 package dev.gradecheck.api;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Why a grading has no scores: it was {@link Kind#REFUSED refused} (the request cannot be carried out: a submission
@@ -10,6 +11,7 @@ import java.util.Objects;
  * @param kind refused or failed
  * @param reason what went wrong and how to fix it, never blank
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record NotGraded(Kind kind, String reason) {
 
     public NotGraded {

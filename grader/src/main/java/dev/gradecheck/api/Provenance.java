@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What was graded, by which grader and suite, and how: everything needed to reproduce a report.
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param startedAt when grading started (from the grader's clock)
  * @param duration how long grading took
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Provenance(
         String submission,
         Optional<String> gitCommit,

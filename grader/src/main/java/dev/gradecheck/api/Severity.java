@@ -1,6 +1,9 @@
 package dev.gradecheck.api;
 
+import org.apiguardian.api.API;
+
 /** What a finding does to its exercise's score; set by the exercise manifest for structure rules. */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum Severity {
     /** Shown to the student, costs nothing. */
     WARN,

@@ -1,6 +1,7 @@
 package dev.gradecheck.api;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A hidden test method, as the exercise manifest names it: {@code backprop.mlp.MlpHiddenTests#db1IsSummedOverTheBatch}.
@@ -8,6 +9,7 @@ import java.util.Objects;
  * @param className fully qualified name of the test class, never blank
  * @param methodName name of the test method (all invocations of a parameterized method share it), never blank
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record TestId(String className, String methodName) {
 
     public TestId {

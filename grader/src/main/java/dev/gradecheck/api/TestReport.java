@@ -3,6 +3,7 @@ package dev.gradecheck.api;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One hidden test as the report shows it: its outcome with the points it earned.
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param duration wall time (the only field besides timestamps that differs between two gradings)
  * @param visibility when the student may see this test (its name, message and output), from the manifest
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record TestReport(
         TestId id,
         double score,

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * The outcome of one hidden test method as the sandbox observed it, before points are applied.
@@ -16,6 +17,7 @@ import java.util.OptionalDouble;
  * @param diagnoses misconceptions the test published through {@code gradecheck.diagnosis}, in order
  * @param duration wall time of the test
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record TestResult(
         TestId id,
         TestStatus status,

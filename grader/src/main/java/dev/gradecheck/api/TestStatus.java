@@ -1,6 +1,9 @@
 package dev.gradecheck.api;
 
+import org.apiguardian.api.API;
+
 /** How one hidden test ended. The names, lower-cased, are the {@code status} values of {@code report.json}. */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum TestStatus {
     /** Ran and earned all its points. */
     PASSED,

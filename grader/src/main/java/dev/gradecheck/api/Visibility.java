@@ -3,11 +3,13 @@ package dev.gradecheck.api;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * When a student may see a test's or an exercise's result, with Gradescope's meanings. The names, lower-cased, are
  * the manifest's and {@code report.json}'s {@code visibility} values.
  */
+@API(status = API.Status.STABLE)
 public enum Visibility {
     /** Always shown. */
     VISIBLE,

@@ -3,8 +3,10 @@ package dev.gradecheck.app;
 import dev.gradecheck.course.CourseLayout;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** Finds the course root: {@code --course}, else env {@code GRADECHECK_COURSE}, else the nearest enclosing course. */
+@API(status = API.Status.INTERNAL)
 public final class CourseLocator {
 
     public static final String ENVIRONMENT_VARIABLE = "GRADECHECK_COURSE";

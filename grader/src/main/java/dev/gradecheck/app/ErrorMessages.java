@@ -6,6 +6,7 @@ import dev.gradecheck.report.Escape;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Maps what went wrong in a task to a message on the caller's stderr and an {@link ExitCode}: a file or folder the
@@ -13,6 +14,7 @@ import java.util.Optional;
  * error. A grading whose last-resort reports were written ({@link LastResort}) is reported as its failure, then where
  * the reports are. Messages may quote a submission (a file name, what a {@code .git} file says), so they are printed through {@link Escape#terminal}.
  */
+@API(status = API.Status.INTERNAL)
 public final class ErrorMessages {
 
     private ErrorMessages() {

@@ -1,6 +1,9 @@
 package dev.gradecheck.app;
 
+import org.apiguardian.api.API;
+
 /** The grader's exit codes. A low score is still a successful grading run: {@link #OK}. */
+@API(status = API.Status.INTERNAL)
 public enum ExitCode {
     /** Grading ran (whatever the score). */
     OK(0),

@@ -4,12 +4,14 @@ import dev.gradecheck.Grader;
 import dev.gradecheck.GraderConfig;
 import dev.gradecheck.course.CourseException;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * Where a task gets its {@link Grader}: a fresh one per command line run ({@link #fresh()}), or, in the grading
  * server, one kept per course with child JVMs on standby ({@code dev.gradecheck.server.GraderPool}). Tasks never
  * close the grader they get.
  */
+@API(status = API.Status.INTERNAL)
 public interface Graders extends AutoCloseable {
 
     /** A grader for the course at {@code courseRoot}. */

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * One task for the grader, as the command line reads it from its arguments and the grading server from its wire:
@@ -33,6 +34,7 @@ import java.util.TreeMap;
  * @param githubOutput with {@link ReportFormat#CLASSROOM}: the file to append the step output {@code result=...} to;
  *     when absent, the caller's {@value #GITHUB_OUTPUT} if set ({@link Task#GRADE} only)
  */
+@API(status = API.Status.INTERNAL)
 public record GradingRequest(Task task, Path workingDirectory, Optional<Path> course, Map<String, String> environment,
                              Optional<String> submission, Optional<String> ref, List<String> exercises,
                              Optional<Path> out, Optional<IsolationLevel> requiredIsolation,

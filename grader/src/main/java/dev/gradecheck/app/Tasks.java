@@ -16,12 +16,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Carries out a {@link GradingRequest}: calls the {@link Grader} facade and the report writers, prints the summary
  * on the caller's {@code out} (progress and errors on {@code err}) and returns the exit code. The command line and
  * the grading server both run their tasks here, so a served grading and a one-off one cannot differ.
  */
+@API(status = API.Status.INTERNAL)
 public final class Tasks {
 
     private Tasks() {

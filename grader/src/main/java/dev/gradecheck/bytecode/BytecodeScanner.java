@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.objectweb.asm.ClassReader;
 
 /**
@@ -29,6 +30,7 @@ import org.objectweb.asm.ClassReader;
  * java.util.prefs.Preferences.userRoot — not among the APIs this exercise allows}. One finding per file, line and
  * family (the most specific reference), sorted by location, at most {@value #MAX_FINDINGS} per file. Stateless and thread-safe.
  */
+@API(status = API.Status.INTERNAL)
 public final class BytecodeScanner {
 
     static final String RULE = "bytecode";

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
                 + "partial credit, findings with hints; writes report.json and Gradescope's results.json.",
         footer = {"", "Exit codes: 0 grading ran (whatever the score), 1 internal error, 2 usage error, "
                 + "3 invalid exercise suite."})
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Main implements Runnable {
 
     private final Invocation invocation;

@@ -24,6 +24,7 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
+import org.apiguardian.api.API;
 
 /**
  * Compiles one exercise's student sources in process with {@code javax.tools}: Java 17 ({@link #options}), annotation
@@ -34,6 +35,7 @@ import javax.tools.ToolProvider;
  * instead of a {@link StackOverflowError} or a stalled grader. Thread-safe: the {@link JavaCompiler} is shared, every
  * call has its own file manager.
  */
+@API(status = API.Status.INTERNAL)
 public final class ExerciseCompiler {
 
     static final List<String> OPTIONS = options(Runtime.version().feature());

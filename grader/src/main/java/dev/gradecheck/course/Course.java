@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * A loaded, validated and compiled course: its exercises in course order ({@link Exercise#COURSE_ORDER}), the provided code, the suite
@@ -24,6 +25,7 @@ import java.util.stream.Stream;
  * @param suiteHash SHA-256 over exercises, template code and solutions
  * @param build the compiled provided code, solutions and hidden tests
  */
+@API(status = API.Status.INTERNAL)
 public record Course(CourseLayout layout, List<Exercise> exercises, List<String> providedFiles, String suiteHash,
                      CourseBuild build) {
 

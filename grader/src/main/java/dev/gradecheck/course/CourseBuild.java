@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The compiled instructor code of one suite hash, under {@code out/.cache/<suiteHash>/}. Read-only once built.
@@ -16,6 +17,7 @@ import java.util.Objects;
  *     classes: code with the solutions' API and none of their answers, for warming up a child that will run student
  *     code
  */
+@API(status = API.Status.INTERNAL)
 public record CourseBuild(Path providedClasses, Path solutionClasses, Map<String, Path> hiddenTestClasses,
                           List<Path> testLibraries, Path stubClasses) {
 

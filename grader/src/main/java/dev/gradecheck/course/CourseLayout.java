@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Where a course keeps its parts, relative to the course root (the repository root).
  *
  * @param root the course root, absolute and normalized
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record CourseLayout(Path root) {
 
     public CourseLayout {

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import org.apiguardian.api.API;
 
 /**
  * One exercise of the course, as its validated {@code exercise.json} declares it.
@@ -25,6 +26,7 @@ import java.util.OptionalInt;
  * @param visibility when a student may see the exercise's own results (compilation, code checks, manual items);
  *     also the default of its tests
  */
+@API(status = API.Status.INTERNAL)
 public record Exercise(
         String id,
         String title,

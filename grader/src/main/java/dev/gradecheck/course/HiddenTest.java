@@ -4,6 +4,7 @@ import dev.gradecheck.api.TestId;
 import dev.gradecheck.api.Visibility;
 import java.time.Duration;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One hidden test method of an exercise, with its points and time limit.
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param timeout its time limit (the test's own or the exercise default)
  * @param visibility when a student may see its result (the test's own or the exercise's)
  */
+@API(status = API.Status.INTERNAL)
 public record HiddenTest(TestId id, double points, Duration timeout, Visibility visibility) {
 
     public HiddenTest {

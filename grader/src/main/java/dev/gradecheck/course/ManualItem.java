@@ -1,6 +1,7 @@
 package dev.gradecheck.course;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * An item of an exercise that a person grades.
@@ -9,6 +10,7 @@ import java.util.Objects;
  * @param title what is graded
  * @param points what it is worth, > 0
  */
+@API(status = API.Status.INTERNAL)
 public record ManualItem(String id, String title, double points) {
 
     public ManualItem {

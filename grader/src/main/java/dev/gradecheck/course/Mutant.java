@@ -2,6 +2,7 @@ package dev.gradecheck.course;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A known-bug variant of an exercise: replacement student files carrying one misconception.
@@ -10,6 +11,7 @@ import java.util.Objects;
  * @param summary what is wrong, in one sentence
  * @param folder the folder holding the replacement {@code .java} files
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Mutant(String code, String summary, Path folder) {
 
     public Mutant {

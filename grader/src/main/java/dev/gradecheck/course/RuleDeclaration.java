@@ -3,6 +3,7 @@ package dev.gradecheck.course;
 import dev.gradecheck.api.Severity;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A structure rule as an exercise manifest declares it; the grader hands it to the structure stage.
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param calls call patterns the rule forbids, e.g. {@code forward} or {@code GradientCheck.*}
  * @param hint how to fix a finding; may be empty
  */
+@API(status = API.Status.INTERNAL)
 public record RuleDeclaration(String rule, Severity severity, double points, String method, List<String> calls, String hint) {
 
     public RuleDeclaration {

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The grading of one submission, step by step: intake → locate the student files → the test scheduler's plan → per
@@ -32,6 +33,7 @@ import java.util.Optional;
  * Each grading works in its own scratch folder from the {@link StandbyPool}, deleted afterwards. Not thread-safe: the
  * facade grades one submission at a time.
  */
+@API(status = API.Status.INTERNAL)
 public final class GradingPipeline implements AutoCloseable {
 
     private final Course course;

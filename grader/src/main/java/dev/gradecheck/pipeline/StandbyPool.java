@@ -3,7 +3,7 @@ package dev.gradecheck.pipeline;
 import dev.gradecheck.course.Course;
 import dev.gradecheck.course.CourseBuild;
 import dev.gradecheck.sandbox.Sandbox;
-import dev.gradecheck.sandbox.WarmUp;
+import dev.gradecheck.sandbox.spec.WarmUp;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;

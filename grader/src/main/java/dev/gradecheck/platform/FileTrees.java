@@ -11,11 +11,13 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Copying and deleting folder trees, never following symbolic links: a link is deleted, not what it points to, and
  * is not copied. Student code may have planted links in a folder the grader cleans up.
  */
+@API(status = API.Status.INTERNAL)
 public final class FileTrees {
 
     private FileTrees() {

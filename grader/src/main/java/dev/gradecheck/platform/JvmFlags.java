@@ -6,11 +6,13 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import org.apiguardian.api.API;
 
 /**
  * The JVM flags the grader starts its JVMs with, kept in one place: {@code jvm-flags.properties} beside this class,
  * which {@code bin/grader} reads too (so a one-off grader, the grading server and the child JVMs start alike).
  */
+@API(status = API.Status.INTERNAL)
 public final class JvmFlags {
 
     private static final String FILE = "jvm-flags.properties";

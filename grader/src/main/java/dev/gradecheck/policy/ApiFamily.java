@@ -1,6 +1,7 @@
 package dev.gradecheck.policy;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A family of Java APIs graded code may not use, e.g. reflection or file I/O.
@@ -10,6 +11,7 @@ import java.util.Objects;
  *     controlling the JVM is not allowed in graded code}
  * @param hint how to do without it
  */
+@API(status = API.Status.INTERNAL)
 public record ApiFamily(String id, String description, String hint) {
 
     public ApiFamily {

@@ -2,6 +2,7 @@ package dev.gradecheck.policy;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * One entry of an API allow-list: a package's types ({@code java.util.*}), a type with its nested types
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
  * @param member the member name, or its prefix when {@code memberPrefix}; empty when the pattern covers whole types
  * @param memberPrefix whether {@code member} was written with a trailing {@code *}
  */
+@API(status = API.Status.INTERNAL)
 public record ApiPattern(String text, String packageName, String typeName, String member, boolean memberPrefix) {
 
     private static final Pattern OWNER = Pattern.compile("([a-z_][\\w$]*\\.)+(\\*|[A-Z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*)");

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * The APIs graded code may use: an allow-list, shared by the source rule {@code forbidden-api} and the bytecode check.
@@ -28,6 +29,7 @@ import java.util.TreeSet;
  * admits the type or any of its members, so {@code java.lang.System} may be named while only {@code System.out},
  * {@code System.err} and a few harmless methods may be used. Immutable and thread-safe.
  */
+@API(status = API.Status.INTERNAL)
 public final class ApiPolicy {
 
     static final String RESOURCE = "allowed-api.txt";

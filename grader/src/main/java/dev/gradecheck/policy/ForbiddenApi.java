@@ -3,6 +3,7 @@ package dev.gradecheck.policy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Named families of APIs graded code may not use, and which packages, types and members belong to them: the words of
@@ -17,6 +18,7 @@ import java.util.Optional;
  * {@code java.lang.Class}, reflective lookups are, {@code getName} and {@code desiredAssertionStatus} (emitted by
  * javac for {@code assert}) are not. Immutable and thread-safe.
  */
+@API(status = API.Status.INTERNAL)
 public final class ForbiddenApi {
 
     public static final ApiFamily REFLECTION = new ApiFamily("reflection",

@@ -1,6 +1,7 @@
 package dev.gradecheck.policy;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A type's name split into package and type, e.g. {@code java.util} and {@code Map.Entry}. Built from dotted names
@@ -11,6 +12,7 @@ import java.util.Objects;
  * @param packageName e.g. {@code java.util}; empty for the unnamed package
  * @param typeName e.g. {@code Map.Entry}; empty when the name holds only package segments
  */
+@API(status = API.Status.INTERNAL)
 public record QualifiedName(String packageName, String typeName) {
 
     public QualifiedName {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Base64;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Writes the result of a GitHub Classroom grading step as {@code classroom-result.json}: the JSON that the Classroom
@@ -30,6 +31,7 @@ import java.util.List;
  * {@code visible} are summed into one unnamed line per exercise: the Actions log a student reads shows every name
  * and message. Messages are cut to {@link OutputLimits#PER_TEST_CHARS}. Thread-safe.
  */
+@API(status = API.Status.STABLE)
 public final class ClassroomResultWriter implements ReportWriter {
 
     /** The step output's name, which the reporter reads as the {@code <STEP_ID>_RESULTS} environment variable. */

@@ -1,6 +1,7 @@
 package dev.gradecheck.report;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Student-derived text (file names, test messages, captured output, compiler messages quoting student code) made
@@ -13,6 +14,7 @@ import java.util.Locale;
  * characters. A backslash in the text itself stays as it is. All methods are pure functions: thread-safe, never null
  * for non-null input.
  */
+@API(status = API.Status.INTERNAL)
 public final class Escape {
 
     /**

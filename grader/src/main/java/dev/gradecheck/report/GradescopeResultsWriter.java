@@ -18,6 +18,7 @@ import dev.gradecheck.scoring.Findings;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Writes Gradescope's {@code results.json} (gradescope/autograder_samples, docs/specs.md). Per exercise, in course
@@ -37,6 +38,7 @@ import java.util.stream.Collectors;
  * output are each cut to 8,000 characters, the overview to 20,000, and the whole file to 1 MB by smaller caps in
  * steps; each cut says how many characters it cut.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class GradescopeResultsWriter implements ReportWriter {
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();

@@ -11,6 +11,7 @@ import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.apiguardian.api.API;
 
 /**
  * Writes {@code junit.xml} in the Surefire/Ant JUnit XML shape that CI dashboards, CodeGrade and Artemis read: a
@@ -23,6 +24,7 @@ import javax.xml.stream.XMLStreamWriter;
  * writer escapes the rest. A refused grading is one suite {@code gradecheck} with one errored case saying why.
  * Times are seconds with 3 decimals. Thread-safe.
  */
+@API(status = API.Status.STABLE)
 public final class JUnitXmlWriter implements ReportWriter {
 
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();

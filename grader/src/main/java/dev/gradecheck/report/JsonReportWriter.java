@@ -20,6 +20,7 @@ import dev.gradecheck.api.Provenance;
 import dev.gradecheck.api.TestReport;
 import java.util.List;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * Writes {@code report.json}, gradecheck's own format, documented by {@code report.schema.json} (JSON Schema
@@ -27,6 +28,7 @@ import java.util.function.Function;
  * 2 decimals. Only {@code provenance.started_at}, {@code provenance.duration_ms} and the tests' {@code duration_ms}
  * differ between two gradings of the same submission.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class JsonReportWriter implements ReportWriter {
 
     /** Class-path resource of the JSON Schema describing this format. */

@@ -10,6 +10,7 @@ import dev.gradecheck.api.Finding;
 import dev.gradecheck.api.GradeReport;
 import dev.gradecheck.api.ManualItemReport;
 import dev.gradecheck.scoring.Findings;
+import org.apiguardian.api.API;
 
 /**
  * Writes PrairieLearn's external-grading {@code results.json} (PrairieLearn docs, externalGrading.md) as
@@ -26,6 +27,7 @@ import dev.gradecheck.scoring.Findings;
  * The file stays under {@link OutputLimits#FILE_BYTES}: outputs and messages are cut in steps until it fits, and the
  * cut says so. Thread-safe.
  */
+@API(status = API.Status.STABLE)
 public final class PrairieLearnResultsWriter implements ReportWriter {
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();

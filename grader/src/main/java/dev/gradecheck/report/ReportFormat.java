@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * The formats a grading can be written in, each to a fixed file name in the output folder. {@code bin/grader grade
  * --format ID} selects them by {@link #id()}; {@link #DEFAULTS} are written when none is named.
  */
+@API(status = API.Status.STABLE)
 public enum ReportFormat {
     /** gradecheck's own {@code report.json}: everything, for instructors and tools. */
     REPORT("report", new JsonReportWriter()),

@@ -3,8 +3,10 @@ package dev.gradecheck.report;
 import dev.gradecheck.api.GradeReport;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /** Formats a {@link GradeReport} as one file format. Implementations are stateless and thread-safe. */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface ReportWriter {
 
     /** The file name this format is written to, e.g. {@code report.json}. */

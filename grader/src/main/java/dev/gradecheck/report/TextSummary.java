@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * The readable per-exercise summary the command line prints: each exercise's score, every lost point with its
@@ -22,6 +23,7 @@ import java.util.stream.Collectors;
  * items, and, for a grading flagged for tampering, an {@code INTEGRITY:} line with what was seen. Deterministic: no
  * durations.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class TextSummary {
 
     private static final int MESSAGE_LINE_CAP = 160;

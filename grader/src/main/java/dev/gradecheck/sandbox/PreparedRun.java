@@ -9,6 +9,9 @@ import dev.gradecheck.sandbox.job.StopMessages;
 import dev.gradecheck.sandbox.runtime.ChildClasspath;
 import dev.gradecheck.sandbox.runtime.ChildRuntime;
 import dev.gradecheck.sandbox.runtime.RunFolder;
+import dev.gradecheck.sandbox.spec.SandboxSettings;
+import dev.gradecheck.sandbox.spec.TestSpec;
+import dev.gradecheck.sandbox.spec.WarmUp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -16,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A sandbox run whose first child JVM may already be starting while the job is still being put together: made by
@@ -33,6 +37,7 @@ import java.util.Optional;
  * <p>A child waiting for its job has loaded no course class: nothing of any submission has been near it. Used once;
  * {@link #close} kills a child that never got its job and deletes the sandbox's files. Not thread-safe.
  */
+@API(status = API.Status.INTERNAL)
 public final class PreparedRun implements AutoCloseable {
 
     /** How long a child that is warming up may take to stop once its job is ready, before a fresh child replaces it. */

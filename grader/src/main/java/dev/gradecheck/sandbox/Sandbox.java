@@ -3,11 +3,14 @@ package dev.gradecheck.sandbox;
 import dev.gradecheck.api.Isolation;
 import dev.gradecheck.sandbox.isolation.IsolationProbe;
 import dev.gradecheck.sandbox.runtime.ChildClasspath;
+import dev.gradecheck.sandbox.spec.SandboxSettings;
+import dev.gradecheck.sandbox.spec.WarmUp;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Runs hidden tests in child JVMs and reports what happened to each, whatever the student's code does: exits,
@@ -25,6 +28,7 @@ import java.util.Optional;
  *
  * <p>Thread-safe: one sandbox may run several jobs at once (each in its own work directory).
  */
+@API(status = API.Status.INTERNAL)
 public final class Sandbox {
 
     private final SandboxSettings settings;

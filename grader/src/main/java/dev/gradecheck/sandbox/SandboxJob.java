@@ -1,10 +1,12 @@
 package dev.gradecheck.sandbox;
 
+import dev.gradecheck.sandbox.spec.TestSpec;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * What to run in one sandbox run.
@@ -16,6 +18,7 @@ import java.util.Set;
  * @param workDirectory an existing, empty folder the grader owns; the child runs in it and the sandbox keeps its
  *     private files below it
  */
+@API(status = API.Status.INTERNAL)
 public record SandboxJob(List<Path> classpath, List<TestSpec> tests, Path workDirectory) {
 
     public SandboxJob {

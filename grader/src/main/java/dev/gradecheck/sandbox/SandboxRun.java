@@ -3,8 +3,11 @@ package dev.gradecheck.sandbox;
 import dev.gradecheck.api.Integrity;
 import dev.gradecheck.api.Isolation;
 import dev.gradecheck.api.TestResult;
+import dev.gradecheck.sandbox.spec.LingeringThreads;
+import dev.gradecheck.sandbox.spec.ResourceSquat;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What a sandbox run observed.
@@ -19,6 +22,7 @@ import java.util.Objects;
  * @param squats what exercises left behind for the next exercise's tests (more than a limit of heap, direct memory
  *     or threads), in the order it was seen; the other exercises' tests ran in a fresh child
  */
+@API(status = API.Status.INTERNAL)
 public record SandboxRun(List<TestResult> results, Isolation isolation, int childJvmsStarted, List<String> notes,
                          Integrity integrity, List<LingeringThreads> lingering, List<ResourceSquat> squats) {
 

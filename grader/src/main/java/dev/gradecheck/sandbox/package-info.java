@@ -4,10 +4,12 @@
  *
  * <p>This package is the sandbox's API and the only one the rest of the grader uses: {@code Sandbox.create(settings)
  * .run(job)} (or {@code prepare(job)} ahead of the grading) returns a {@link dev.gradecheck.sandbox.SandboxRun};
- * {@link dev.gradecheck.sandbox.SandboxSettings}, {@link dev.gradecheck.sandbox.TestSpec},
- * {@link dev.gradecheck.sandbox.WarmUp} and the result types travel with it. The work is done by its parts, which
- * form no cycle among themselves:
+ * {@link dev.gradecheck.sandbox.spec.SandboxSettings}, {@link dev.gradecheck.sandbox.spec.TestSpec},
+ * {@link dev.gradecheck.sandbox.spec.WarmUp} and the result types travel with it. The work is done by its parts, which
+ * form no cycle among themselves nor with this package:
  * <ul>
+ *   <li>{@code sandbox.spec}: the value types this package's API and the parts share (settings, test specs, the
+ *       warm-up, lingering threads, resource squats), below both, so that no part depends on this package;</li>
  *   <li>{@code sandbox.job}: one job's children, one at a time, and the ledger of its results; the per-test time
  *       limit and the job's cap are enforced here by killing the child's process tree; student-facing messages of
  *       stopped tests;</li>

@@ -7,6 +7,7 @@ import dev.gradecheck.course.Exercise;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What the pipeline observed for one exercise, before scoring.
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param results the sandbox's result per test; a test without a result counts as not run
  * @param notRunReason why the tests did not run (missing file, compile error, forbidden API); empty when they ran
  */
+@API(status = API.Status.INTERNAL)
 public record ExerciseOutcome(Exercise exercise, List<Finding> findings, Map<TestId, TestResult> results,
                               String notRunReason) {
 

@@ -1,8 +1,10 @@
 package dev.gradecheck.scoring;
 
 import dev.gradecheck.api.Finding;
+import org.apiguardian.api.API;
 
 /** How a finding reads in one line: {@code Mlp.java:41:9: backward calls forward}. */
+@API(status = API.Status.INTERNAL)
 public final class Findings {
 
     private Findings() {

@@ -2,8 +2,10 @@ package dev.gradecheck.scoring;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import org.apiguardian.api.API;
 
 /** Rounding of points: 2 decimals, half up, independent of locale and of floating-point noise. */
+@API(status = API.Status.INTERNAL)
 public final class Points {
 
     private Points() {

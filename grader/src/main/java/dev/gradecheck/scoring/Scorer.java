@@ -12,6 +12,7 @@ import dev.gradecheck.course.Exercise;
 import dev.gradecheck.course.HiddenTest;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Scores exercises. A test earns {@code points × credit} when it published a credit through
@@ -21,6 +22,7 @@ import java.util.Optional;
  * Manual items are pending and not in the score. Each test and exercise carries its manifest visibility into the
  * report. Stateless and thread-safe.
  */
+@API(status = API.Status.INTERNAL)
 public final class Scorer {
 
     private Scorer() {

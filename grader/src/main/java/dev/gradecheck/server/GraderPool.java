@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The grading server's graders: one per course, with child JVMs on standby, replaced when the course's files change.
  * Thread-safe; {@link #close()} stops every grader it keeps.
  */
+@API(status = API.Status.INTERNAL)
 public final class GraderPool implements Graders {
 
     private final Map<Path, Grader> graders = new HashMap<>();

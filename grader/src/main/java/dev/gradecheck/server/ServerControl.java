@@ -20,11 +20,13 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * What {@code server start}, {@code run}, {@code stop} and {@code status} do, for the command line's thin
  * {@code server} commands: each prints what happened on {@code out} and returns the exit code.
  */
+@API(status = API.Status.INTERNAL)
 public final class ServerControl {
 
     private static final Duration START_LIMIT = Duration.ofMinutes(3);

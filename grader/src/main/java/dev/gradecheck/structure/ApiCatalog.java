@@ -16,12 +16,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * The API students must keep: for every student file, its top-level type and that type's public constructors,
  * methods, fields and enum constants, read from the template's stub of the file (so the required API can never
  * drift from what students are given). Immutable and thread-safe.
  */
+@API(status = API.Status.INTERNAL)
 public final class ApiCatalog {
 
     private static final ApiCatalog EMPTY = new ApiCatalog(Map.of());

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apiguardian.api.API;
 
 /**
  * Runs an exercise's structure rules over its sources, even when they do not compile.
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeoutException;
  * large stack and a time limit. Findings are capped per rule and sorted by location. The {@code forbidden-api} rule's
  * findings of severity zero block the exercise's hidden tests ({@link Finding#blocksTests()}). Thread-safe.
  */
+@API(status = API.Status.INTERNAL)
 public final class StructureChecker {
 
     static final String UNREADABLE = "unreadable-source";

@@ -6,6 +6,7 @@ import dev.gradecheck.api.Severity;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A structure rule as an exercise manifest declares it.
@@ -18,6 +19,7 @@ import java.util.Set;
  *     of a type ({@code GradientCheck.*}) or one method of a type ({@code GradientCheck.relativeError})
  * @param hint how to fix a finding, shown to the student; may be empty (the rule then gives its own)
  */
+@API(status = API.Status.INTERNAL)
 public record StructureRule(String rule, Severity severity, double points, String method, List<String> calls, String hint) {
 
     public static final String REQUIRED_API = "required-api";

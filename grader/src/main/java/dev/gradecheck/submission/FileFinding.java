@@ -2,6 +2,7 @@ package dev.gradecheck.submission;
 
 import dev.gradecheck.api.Finding;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A finding of {@link StudentFileLocator} with the declared student file it is about, so that it goes to the
@@ -10,6 +11,7 @@ import java.util.Objects;
  * @param declaredPath the student file as manifests declare it, e.g. {@code backprop/mlp/Mlp.java}
  * @param finding what is wrong with it: missing, declared twice, unreadable
  */
+@API(status = API.Status.INTERNAL)
 public record FileFinding(String declaredPath, Finding finding) {
 
     public FileFinding {

@@ -1,6 +1,7 @@
 package dev.gradecheck.submission;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A file of the submission the grader does not use.
@@ -9,6 +10,7 @@ import java.util.Objects;
  * @param reason one sentence saying why, e.g. {@code provided class: the instructor's copy of
  *     backprop/linalg/Matrix.java is used}
  */
+@API(status = API.Status.INTERNAL)
 public record IgnoredFile(String submissionPath, String reason) {
 
     public IgnoredFile {

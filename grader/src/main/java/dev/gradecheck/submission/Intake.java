@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Opens a submission into a folder the grader can read.
@@ -35,6 +36,7 @@ import java.util.Optional;
  * <p>Everything written goes below the scratch folder, which the caller owns and deletes. Thread-safe: each call
  * uses its own sub-folder.
  */
+@API(status = API.Status.INTERNAL)
 public final class Intake {
 
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};

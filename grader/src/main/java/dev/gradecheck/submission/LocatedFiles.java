@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * What {@link StudentFileLocator} made of a submission.
@@ -23,6 +24,7 @@ import java.util.TreeMap;
  *     byte-order mark that was removed), each with its declared file, sorted by location
  * @param ignored every other file of the submission with the reason it is not used, sorted by path
  */
+@API(status = API.Status.INTERNAL)
 public record LocatedFiles(Map<String, StudentSource> found, List<FileFinding> fileFindings, List<IgnoredFile> ignored) {
 
     public LocatedFiles {

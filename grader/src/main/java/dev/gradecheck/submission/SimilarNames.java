@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Did-you-mean matching of Java names: the same name in another case, or a small typo (an edit distance, adjacent
@@ -11,6 +12,7 @@ import java.util.Optional;
  * for names up to 4 characters, else at most 2). Used for missing student files here and for missing members by the
  * structure rules. Stateless and thread-safe.
  */
+@API(status = API.Status.INTERNAL)
 public final class SimilarNames {
 
     private SimilarNames() {

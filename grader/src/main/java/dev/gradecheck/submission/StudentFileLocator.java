@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Finds the declared student files of a submission by their package and class declarations, wherever they sit, and
@@ -28,6 +29,7 @@ import java.util.stream.Collectors;
  *
  * <p>Stateless and thread-safe. Results are sorted, so the same submission always gives equal results.
  */
+@API(status = API.Status.INTERNAL)
 public final class StudentFileLocator {
 
     static final String CONVENTIONAL_ROOT = "src/main/java/";

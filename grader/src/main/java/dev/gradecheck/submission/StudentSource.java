@@ -1,6 +1,7 @@
 package dev.gradecheck.submission;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A student file found in a submission and read as text.
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param text the file's content, decoded as UTF-8, a leading byte-order mark removed
  * @param sha256 lower-case hex SHA-256 of the file's bytes as submitted
  */
+@API(status = API.Status.INTERNAL)
 public record StudentSource(String declaredPath, String submissionPath, String text, String sha256) {
 
     public StudentSource {

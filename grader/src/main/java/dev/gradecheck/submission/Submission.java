@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * An opened submission: a folder the grader can read.
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param files every file below {@code root} (regular files and symbolic links, never folders), relative to
  *     {@code root}, sorted by their forward-slash form; the {@code .git} folder is left out
  */
+@API(status = API.Status.INTERNAL)
 public record Submission(String origin, Path root, Optional<String> gitCommit, List<Path> files) {
 
     public Submission {

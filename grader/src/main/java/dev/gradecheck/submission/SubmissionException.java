@@ -1,9 +1,12 @@
 package dev.gradecheck.submission;
 
+import org.apiguardian.api.API;
+
 /**
  * A submission that cannot be opened at all: missing path, unreadable or unsafe zip, not a git repository, unknown
  * git ref. The message says what went wrong and how to fix it, ready to print for the person who ran the grader.
  */
+@API(status = API.Status.INTERNAL)
 public final class SubmissionException extends Exception {
 
     private static final long serialVersionUID = 1L;

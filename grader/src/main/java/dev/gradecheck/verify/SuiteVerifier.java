@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * Proves an exercise suite before release: for every exercise (or those selected), the solutions score full marks
@@ -37,6 +38,7 @@ import java.util.function.Consumer;
  * elsewhere"; the template is graded once for all selected exercises; each variant, a copy of the solutions with its
  * files overlaid, is graded on every exercise of the course. Not thread-safe; verify one suite at a time.
  */
+@API(status = API.Status.INTERNAL)
 public final class SuiteVerifier {
 
     private final Grader grader;

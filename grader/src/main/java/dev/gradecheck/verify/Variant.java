@@ -1,6 +1,9 @@
 package dev.gradecheck.verify;
 
+import org.apiguardian.api.API;
+
 /** What a verification row graded. */
+@API(status = API.Status.INTERNAL)
 public enum Variant {
     /** The reference solutions: must score full marks, without any diagnosis. */
     SOLUTIONS,

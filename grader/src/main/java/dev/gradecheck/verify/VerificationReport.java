@@ -1,6 +1,7 @@
 package dev.gradecheck.verify;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The result of verifying an exercise suite.
@@ -9,6 +10,7 @@ import java.util.List;
  *             variant in manifest order
  * @param gradings how many submissions were graded (one child JVM each)
  */
+@API(status = API.Status.INTERNAL)
 public record VerificationReport(List<VerificationRow> rows, int gradings) {
 
     public VerificationReport {

@@ -3,6 +3,7 @@ package dev.gradecheck.verify;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * One line of the verification: one exercise graded as one variant, and what fell short.
@@ -16,6 +17,7 @@ import java.util.OptionalDouble;
  * @param foundCodes the distinct diagnosis codes of the exercise's tests, sorted
  * @param problems what fell short, each naming the test or exercise and how; empty when the row is ok
  */
+@API(status = API.Status.INTERNAL)
 public record VerificationRow(
         String exercise,
         String variant,

@@ -3,12 +3,14 @@ package dev.gradecheck.verify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Formats a {@link VerificationReport} as the table {@code bin/grader verify} prints: one line per row (exercise,
  * variant, score, expected code, found codes, verdict), columns as wide as their content, then one summary line naming
  * every row that fell short. Deterministic: the same report gives the same text. Stateless.
  */
+@API(status = API.Status.INTERNAL)
 public final class VerificationTable {
 
     private static final List<String> HEADER = List.of("exercise", "variant", "score", "expected", "found", "verdict");

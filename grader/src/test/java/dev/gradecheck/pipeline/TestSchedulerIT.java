@@ -9,7 +9,7 @@ import dev.gradecheck.course.Course;
 import dev.gradecheck.course.CourseException;
 import dev.gradecheck.course.Exercise;
 import dev.gradecheck.sandbox.Sandbox;
-import dev.gradecheck.sandbox.SandboxSettings;
+import dev.gradecheck.sandbox.spec.SandboxSettings;
 import dev.gradecheck.testing.RepoCourse;
 import java.nio.file.Path;
 import java.util.List;

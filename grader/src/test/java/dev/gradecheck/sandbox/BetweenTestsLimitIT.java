@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.gradecheck.api.TestResult;
 import dev.gradecheck.api.TestStatus;
+import dev.gradecheck.sandbox.spec.SandboxSettings;
+import dev.gradecheck.sandbox.spec.TestSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

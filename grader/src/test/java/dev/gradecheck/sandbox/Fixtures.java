@@ -3,6 +3,8 @@ package dev.gradecheck.sandbox;
 import dev.gradecheck.api.TestId;
 import dev.gradecheck.api.TestResult;
 import dev.gradecheck.sandbox.runtime.ChildClasspath;
+import dev.gradecheck.sandbox.spec.SandboxSettings;
+import dev.gradecheck.sandbox.spec.TestSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

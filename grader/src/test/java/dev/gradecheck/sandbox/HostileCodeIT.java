@@ -10,6 +10,8 @@ import dev.gradecheck.api.IntegrityEvent;
 import dev.gradecheck.api.TestId;
 import dev.gradecheck.api.TestResult;
 import dev.gradecheck.api.TestStatus;
+import dev.gradecheck.sandbox.spec.SandboxSettings;
+import dev.gradecheck.sandbox.spec.TestSpec;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

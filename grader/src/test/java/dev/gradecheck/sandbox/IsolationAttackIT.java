@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gradecheck.api.TestResult;
 import dev.gradecheck.api.TestStatus;
+import dev.gradecheck.sandbox.spec.TestSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;

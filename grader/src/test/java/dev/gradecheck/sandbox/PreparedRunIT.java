@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradecheck.api.TestResult;
 import dev.gradecheck.api.TestStatus;
+import dev.gradecheck.sandbox.spec.TestSpec;
+import dev.gradecheck.sandbox.spec.WarmUp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gradecheck.api.Integrity;
 import dev.gradecheck.api.TestId;
 import dev.gradecheck.api.TestStatus;
+import dev.gradecheck.sandbox.spec.ResourceSquat;
+import dev.gradecheck.sandbox.spec.TestSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradecheck.api.TestId;
+import dev.gradecheck.sandbox.spec.SandboxSettings;
+import dev.gradecheck.sandbox.spec.TestSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.gradecheck.api.Integrity;
 import dev.gradecheck.api.TestId;
 import dev.gradecheck.api.TestStatus;
+import dev.gradecheck.sandbox.spec.LingeringThreads;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The value of a {@link ReportEntryKeys#DIAGNOSIS} entry, both ways, and the one rule for misconception codes that
@@ -24,6 +25,7 @@ import java.util.regex.Pattern;
  * printable ASCII escaped, so output is byte-identical whatever the platform encoding. Reading uses JSON-P
  * ({@link Wire#json()}). Stateless and thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class DiagnosisCodec {
 
     /** The rule for codes, as a regular expression. */

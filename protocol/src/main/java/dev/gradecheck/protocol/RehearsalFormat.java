@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * What a child started ahead of its job ({@link Wire#WARM_UP}) reads first on its standard input: the warm-up cases
@@ -20,6 +21,7 @@ import java.util.Map;
  * {@code fully.qualified.Class#method} (an entry without a {@code #} is skipped). Counts out of range and more than
  * {@value #MAX_TOTAL_BYTES} bytes of classes are refused before anything is allocated. Stateless.
  */
+@API(status = API.Status.INTERNAL)
 public final class RehearsalFormat {
 
     /** First int of a rehearsal on the wire. */

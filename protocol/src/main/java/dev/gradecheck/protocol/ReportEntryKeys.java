@@ -1,10 +1,13 @@
 package dev.gradecheck.protocol;
 
+import org.apiguardian.api.API;
+
 /**
  * The JUnit report-entry keys a hidden test publishes its partial credit and diagnoses under, and the grader reads
  * (see {@code docs/design.md}, "Partial credit and diagnoses"). The one definition: the toolkit writes them, the
  * sandbox reads them. Other keys are ignored by the grader.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class ReportEntryKeys {
 
     /** Report-entry key of the test's credit, a decimal fraction in [0, 1]; the last valid one counts. */

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.ServiceLoader;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.apiguardian.api.API;
 import org.eclipse.parsson.JsonProviderImpl;
 
 /**
@@ -24,6 +25,7 @@ import org.eclipse.parsson.JsonProviderImpl;
  * exports (the gradient toolkit, in the unnamed module, uses {@link DiagnosisCodec} beside it) but does not open.
  * It holds no state and no key: the token is the caller's. Stateless and thread-safe.
  */
+@API(status = API.Status.INTERNAL)
 public final class Wire {
 
     /** HMAC algorithm of every frame. */

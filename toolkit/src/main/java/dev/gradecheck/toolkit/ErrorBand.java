@@ -1,10 +1,13 @@
 package dev.gradecheck.toolkit;
 
+import org.apiguardian.api.API;
+
 /**
  * How to read a relative error, so that students learn what the number means. Bands are half-open intervals:
  * {@code EXCELLENT < 1e-7 <= PASSES < 1e-5 <= SUSPICIOUS < 1e-2 <= WRONG}. A relative error that is NaN falls in
  * {@link #WRONG}.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum ErrorBand {
     /** Below 1e-7. */
     EXCELLENT(1e-7, "below 1e-7: the analytical and numerical gradients agree to as many digits as double"

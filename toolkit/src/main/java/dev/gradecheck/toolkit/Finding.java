@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * One diagnosis: a misconception code shared by mutants, toolkit and grader (see {@code docs/design.md}), a
@@ -19,6 +20,7 @@ import java.util.TreeMap;
  * @param numbers the figures behind the diagnosis; copied into an unmodifiable map with keys sorted, so that output
  *                is stable; null means none
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Finding(String code, String text, Map<String, String> numbers) {
 
     /**

@@ -1,5 +1,7 @@
 package dev.gradecheck.toolkit;
 
+import org.apiguardian.api.API;
+
 /**
  * One sampled coordinate of a numerical gradient.
  *
@@ -7,6 +9,7 @@ package dev.gradecheck.toolkit;
  * @param column the column index, at least 0
  * @param value  the numerical partial derivative at {@code [row][column]}
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record GradientSample(int row, int column, double value) {
 
     /** @throws IllegalArgumentException if an index is negative */

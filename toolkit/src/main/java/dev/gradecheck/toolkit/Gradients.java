@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.ToDoubleFunction;
+import org.apiguardian.api.API;
 
 /**
  * Numerical gradients, the course's relative error and per-tensor gradient checks with misconception diagnoses, for
@@ -16,6 +17,7 @@ import java.util.function.ToDoubleFunction;
  * a {@link NullPointerException} or {@link IllegalArgumentException} names the bad argument. Stateless and
  * thread-safe; the functions passed in are called from the calling thread only.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Gradients {
 
     /**

@@ -1,6 +1,7 @@
 package dev.gradecheck.toolkit;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A numerical gradient known only at sampled coordinates, for tensors too large to difference entry by entry.
@@ -10,6 +11,7 @@ import java.util.List;
  * @param columns columns of the full gradient
  * @param samples the sampled coordinates in row-major order, distinct, inside the shape; copied
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SampledGradient(int rows, int columns, List<GradientSample> samples) {
 
     /**

@@ -3,6 +3,7 @@ package dev.gradecheck.toolkit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The verdict on one gradient tensor: one per tensor, so that a hidden test can award partial credit per tensor
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param band          the band of {@code relativeError}, never null
  * @param diagnoses     what is wrong, most specific first; always empty when {@code passed}; copied
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record TensorCheck(String name, boolean passed, double relativeError, ErrorBand band,
                           List<Finding> diagnoses) {
 

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.TestReporter;
 import org.opentest4j.AssertionFailedError;
 
@@ -14,6 +15,7 @@ import org.opentest4j.AssertionFailedError;
  * credit and diagnoses"): {@value #CREDIT_KEY} = the fraction of tensors that passed, and one
  * {@value #DIAGNOSIS_KEY} JSON object per diagnosis. Stateless and thread-safe.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Verdicts {
 
     /** Report-entry key of the test's credit, a decimal fraction in [0, 1]. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * The bubblewrap ({@code bwrap}) command line that puts one child JVM in a sandbox of its own: new user, mount, PID,
@@ -25,6 +26,7 @@ import java.util.stream.Stream;
  * {@code LD_LIBRARY_PATH} names them. Inside, every path is where it is outside, so the job's paths need no
  * translation. Immutable and thread-safe.
  */
+@API(status = API.Status.INTERNAL)
 public final class Bubblewrap {
 
     /** Size of the child's private {@code /tmp} and of its {@code /dev/shm}. */

@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * User ids for children, one per child running at the same time on this host, so that two children (two students'
@@ -23,6 +24,7 @@ import java.util.Set;
  * per id, in a folder only root may write ({@code gradecheck-users} in the temporary folder); within this JVM by a
  * set. A lease ends when the child is gone; a grader that dies releases its locks with its process. Thread-safe.
  */
+@API(status = API.Status.INTERNAL)
 public final class ChildUsers {
 
     static final int FIRST = 1_900_000_000;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.apiguardian.api.API;
 
 /**
  * How child JVMs are wrapped on this machine.
@@ -26,6 +27,7 @@ import java.util.OptionalInt;
  *     see {@link Spawner})
  * @param users the pool of user ids, one per child at a time, when the grader runs as root
  */
+@API(status = API.Status.INTERNAL)
 public record IsolationPlan(List<String> prefix, Isolation isolation, OptionalInt childUid, boolean pidNamespace,
                      Optional<Bubblewrap> bubblewrap, Optional<Path> setpriv, Optional<ChildUsers> users) {
 

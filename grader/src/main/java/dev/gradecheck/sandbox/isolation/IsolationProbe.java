@@ -2,7 +2,7 @@ package dev.gradecheck.sandbox.isolation;
 
 import dev.gradecheck.api.Isolation;
 import dev.gradecheck.api.IsolationLevel;
-import dev.gradecheck.sandbox.SandboxSettings;
+import dev.gradecheck.sandbox.spec.SandboxSettings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +18,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 
 /**
  * Finds out which isolation layers work on this machine by trying each one once (a few milliseconds; results are
@@ -32,6 +33,7 @@ import java.util.concurrent.TimeUnit;
  * </ol>
  * A layer that is missing or refused is left out with a note saying why. Thread-safe.
  */
+@API(status = API.Status.INTERNAL)
 public final class IsolationProbe {
 
     static final int UNPRIVILEGED_UID = 65534;

@@ -11,11 +11,13 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apiguardian.api.API;
 
 /**
  * A child process and every process seen below it. Descendants are remembered as they are seen, so one that outlives
  * its parent (and is re-parented away from the tree) is still killed. Not thread-safe.
  */
+@API(status = API.Status.INTERNAL)
 public final class ProcessTree {
 
     private static final long GONE_POLL_MILLIS = 5;

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apiguardian.api.API;
 
 /**
  * Starts every child process from one thread that lives as long as the grader's JVM.
@@ -14,6 +15,7 @@ import java.util.concurrent.Future;
  * process. Started from a pool thread that retires when idle, a child waiting on standby would be killed at a random
  * moment. Thread-safe.
  */
+@API(status = API.Status.INTERNAL)
 public final class Spawner {
 
     private static final ExecutorService THREAD = Executors.newSingleThreadExecutor(task -> {

@@ -3,9 +3,9 @@ package dev.gradecheck.sandbox.job;
 import dev.gradecheck.api.TestId;
 import dev.gradecheck.api.TestStatus;
 import dev.gradecheck.protocol.Wire;
-import dev.gradecheck.sandbox.SandboxSettings;
-import dev.gradecheck.sandbox.TestSpec;
-import dev.gradecheck.sandbox.WarmUp;
+import dev.gradecheck.sandbox.spec.SandboxSettings;
+import dev.gradecheck.sandbox.spec.TestSpec;
+import dev.gradecheck.sandbox.spec.WarmUp;
 import dev.gradecheck.sandbox.isolation.ChildUsers;
 import dev.gradecheck.sandbox.isolation.IsolationPlan;
 import dev.gradecheck.sandbox.isolation.ProcessTree;
@@ -28,6 +28,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 
 /**
  * One child JVM, from start to end: starts it, sends it the job on its standard input, follows its events, enforces
@@ -41,6 +42,7 @@ import java.util.concurrent.TimeUnit;
  * test that runs out of memory in a child that had run another exercise's tests first is left for a fresh child, once
  * (see {@link #settleDeath}). Not thread-safe; used once.
  */
+@API(status = API.Status.INTERNAL)
 public final class ChildSession {
 
     /** How the child ended. */

@@ -7,9 +7,9 @@ import dev.gradecheck.api.TestId;
 import dev.gradecheck.api.TestResult;
 import dev.gradecheck.api.TestStatus;
 import dev.gradecheck.protocol.Wire;
-import dev.gradecheck.sandbox.LingeringThreads;
-import dev.gradecheck.sandbox.ResourceSquat;
-import dev.gradecheck.sandbox.TestSpec;
+import dev.gradecheck.sandbox.spec.LingeringThreads;
+import dev.gradecheck.sandbox.spec.ResourceSquat;
+import dev.gradecheck.sandbox.spec.TestSpec;
 import dev.gradecheck.sandbox.wire.ChildEvent;
 import dev.gradecheck.sandbox.wire.FailureMessage;
 import dev.gradecheck.sandbox.wire.IntegrityLog;
@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The results of one job as they come in, over however many child JVMs it takes. The parent alone builds
@@ -34,6 +35,7 @@ import java.util.Set;
  * or from what the parent itself saw (a timeout, a death). Each test gets exactly one result: the first authentic one;
  * later claims are ignored (and recorded as tampering by {@link SessionState}). Not thread-safe.
  */
+@API(status = API.Status.INTERNAL)
 public final class JobLedger {
 
     private static final int MAX_NOTES = 50;

@@ -2,8 +2,8 @@ package dev.gradecheck.sandbox.job;
 
 import dev.gradecheck.api.IntegrityEvent;
 import dev.gradecheck.protocol.Wire;
-import dev.gradecheck.sandbox.ResourceSquat;
-import dev.gradecheck.sandbox.TestSpec;
+import dev.gradecheck.sandbox.spec.ResourceSquat;
+import dev.gradecheck.sandbox.spec.TestSpec;
 import dev.gradecheck.sandbox.wire.ChildEvent;
 import dev.gradecheck.sandbox.wire.IntegrityLog;
 import java.time.Duration;

@@ -3,11 +3,13 @@ package dev.gradecheck.sandbox.job;
 import dev.gradecheck.api.TestId;
 import java.time.Duration;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The messages of tests that the sandbox had to stop or lost with their JVM: what happened, to which test, and the
  * likely cause in the student's code. Stateless.
  */
+@API(status = API.Status.INTERNAL)
 public final class StopMessages {
 
     private StopMessages() {

@@ -18,6 +18,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * What the child JVM's own class path is made of: the runner's classes (the child runner, {@code gradecheck-child},
@@ -29,6 +30,7 @@ import java.util.stream.Stream;
  *
  * <p>Immutable and thread-safe once located.
  */
+@API(status = API.Status.INTERNAL)
 public final class ChildClasspath {
 
     /** The runner module's packages, as folders: the child runner's, then the protocol's. */

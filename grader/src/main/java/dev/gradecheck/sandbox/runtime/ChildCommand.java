@@ -2,7 +2,7 @@ package dev.gradecheck.sandbox.runtime;
 
 import dev.gradecheck.platform.JvmFlags;
 import dev.gradecheck.protocol.Wire;
-import dev.gradecheck.sandbox.SandboxSettings;
+import dev.gradecheck.sandbox.spec.SandboxSettings;
 import dev.gradecheck.sandbox.isolation.Bubblewrap;
 import dev.gradecheck.sandbox.isolation.IsolationPlan;
 import dev.gradecheck.sandbox.wire.SquatLimits;
@@ -16,11 +16,13 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * The command line of a child JVM: the isolation prefix, {@code java} with the memory, stack and start-up flags (and
  * the class-data archive when there is one), the runner's class path and main class. Nothing secret is on it: the job travels over standard input.
  */
+@API(status = API.Status.INTERNAL)
 public final class ChildCommand {
 
     /**

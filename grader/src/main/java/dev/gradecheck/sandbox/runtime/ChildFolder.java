@@ -1,6 +1,7 @@
 package dev.gradecheck.sandbox.runtime;
 
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * The private files of one child JVM.
@@ -11,5 +12,6 @@ import java.nio.file.Path;
  *     before it gets there). The child writes it through the descriptor it inherits and cannot open it by name
  * @param tmp the child's {@code java.io.tmpdir} when it has no private {@code /tmp}
  */
+@API(status = API.Status.INTERNAL)
 public record ChildFolder(Path folder, Path stderr, Path eventsFile, Path tmp) {
 }

@@ -3,8 +3,8 @@ package dev.gradecheck.sandbox.runtime;
 import dev.gradecheck.api.TestId;
 import dev.gradecheck.platform.FileTrees;
 import dev.gradecheck.protocol.Wire;
-import dev.gradecheck.sandbox.SandboxSettings;
-import dev.gradecheck.sandbox.TestSpec;
+import dev.gradecheck.sandbox.spec.SandboxSettings;
+import dev.gradecheck.sandbox.spec.TestSpec;
 import dev.gradecheck.sandbox.warmup.WarmUpCases;
 import dev.gradecheck.sandbox.warmup.WarmUpClasses;
 import dev.gradecheck.sandbox.wire.JobMessage;
@@ -39,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * The child JVM's own class path in a stable folder shared by every grader on this machine that uses the same JDK,
@@ -52,6 +53,7 @@ import java.util.stream.Stream;
  * is in it runs as the child's runner. Anything going wrong here only costs speed: {@link #prepare} then returns
  * empty and children load the libraries from where the grader found them. Thread-safe.
  */
+@API(status = API.Status.INTERNAL)
 public final class ChildRuntime {
 
     private static final Map<String, Optional<ChildRuntime>> PREPARED = new ConcurrentHashMap<>();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * The sandbox's private files for one job, in a fresh folder below the work directory: one folder per child JVM (its
@@ -24,6 +25,7 @@ import java.util.stream.Stream;
  * it loads is owned by the grader and not writable by the child, so one child cannot tamper with what the next one
  * runs, and its stdout/stderr files are readable by the grader alone. Deleted on {@link #close()}. Not thread-safe.
  */
+@API(status = API.Status.INTERNAL)
 public final class RunFolder implements Closeable {
 
     private final Path root;

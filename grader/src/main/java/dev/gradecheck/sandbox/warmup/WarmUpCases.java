@@ -7,6 +7,7 @@ import dev.gradecheck.toolkit.Gradients;
 import dev.gradecheck.toolkit.TensorCheck;
 import dev.gradecheck.toolkit.Verdicts;
 import java.util.function.ToDoubleFunction;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@link WarmUpClasses}). The child loads it like any course class; it lives here, not in the child runner, because
  * it uses the toolkit, which the runner must not.
  */
+@API(status = API.Status.INTERNAL)
 public class WarmUpCases {
 
     @Test

@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The warm-up cases a child runs before its job, as class files read from the grader's own class path: sent in memory
  * with every rehearsal ({@code RehearsalFormat}), and put in the training child's course folder when the class-data
  * archive is made. Thread-safe; read once.
  */
+@API(status = API.Status.INTERNAL)
 public final class WarmUpClasses {
 
     /** The binary name of the warm-up test class. */

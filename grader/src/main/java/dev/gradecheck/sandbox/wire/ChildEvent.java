@@ -3,16 +3,18 @@ package dev.gradecheck.sandbox.wire;
 import dev.gradecheck.api.CapturedOutput;
 import dev.gradecheck.api.IntegrityEvent;
 import dev.gradecheck.protocol.Wire;
-import dev.gradecheck.sandbox.ResourceSquat;
+import dev.gradecheck.sandbox.spec.ResourceSquat;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One authenticated event from the child runner, decoded; or, in its place in the stream, a {@link Rejected} line
  * that was not one.
  */
+@API(status = API.Status.INTERNAL)
 public sealed interface ChildEvent {
 
     /** Not an event: a line of the channel that was rejected (see {@link EventReader}), kept for the record. */

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * Reads the child's events file while it grows: splits it into lines, accepts a line only when it is a frame whose
@@ -34,6 +35,7 @@ import java.util.TreeMap;
  * <p>Memory is bounded: a line longer than the limit is skipped as it streams past, and at most {@code maxTotalBytes}
  * of the file are read. Not thread-safe; one reader per child.
  */
+@API(status = API.Status.INTERNAL)
 public final class EventReader implements Closeable {
 
     private final Path file;

@@ -3,12 +3,14 @@ package dev.gradecheck.sandbox.wire;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Turns what a test threw into the message a student reads: the assertion's own message for a failed check; for a
  * crash, the exception and message followed by the stack frames of the student's own code (hidden-test, JUnit and JDK
  * frames are pruned, repeated frames folded), then the same for its causes. Capped in length. Stateless.
  */
+@API(status = API.Status.INTERNAL)
 public final class FailureMessage {
 
     static final int MAX_CHARS = 2000;

@@ -6,12 +6,14 @@ import dev.gradecheck.api.TestId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Collects what one job saw of tampering with its channels, over all its children: identical observations are counted
  * once, in the order first seen, and at most {@value #MAX_DISTINCT} distinct ones are kept (the rest are counted by
  * kind alone), so a child that writes a million forged lines costs little memory. Not thread-safe.
  */
+@API(status = API.Status.INTERNAL)
 public final class IntegrityLog {
 
     public static final int MAX_DISTINCT = 50;

@@ -1,7 +1,7 @@
 package dev.gradecheck.sandbox.wire;
 
 import dev.gradecheck.protocol.Wire;
-import dev.gradecheck.sandbox.TestSpec;
+import dev.gradecheck.sandbox.spec.TestSpec;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
@@ -9,8 +9,10 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** Writes a child's job (see {@link Wire}) to its standard input and closes it. */
+@API(status = API.Status.INTERNAL)
 public final class JobMessage {
 
     private JobMessage() {

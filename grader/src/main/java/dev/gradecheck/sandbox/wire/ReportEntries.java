@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * The report entries one test published, read the way the design page documents them: {@code gradecheck.credit}, a
@@ -17,6 +18,7 @@ import java.util.OptionalDouble;
  * writes them with). Malformed values are ignored with a note; other keys are ignored.
  * Not thread-safe.
  */
+@API(status = API.Status.INTERNAL)
 public final class ReportEntries {
 
     static final String CREDIT = ReportEntryKeys.CREDIT;

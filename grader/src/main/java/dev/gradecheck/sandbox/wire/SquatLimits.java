@@ -1,6 +1,7 @@
 package dev.gradecheck.sandbox.wire;
 
-import dev.gradecheck.sandbox.SandboxSettings;
+import dev.gradecheck.sandbox.spec.SandboxSettings;
+import org.apiguardian.api.API;
 
 /**
  * What one exercise's tests may leave behind in a child JVM for the next exercise's: a third of the heap, a third of
@@ -13,6 +14,7 @@ import dev.gradecheck.sandbox.SandboxSettings;
  * @param directMegabytes direct buffers still allocated after a full garbage collection
  * @param threads threads started by the exercise's code and still running
  */
+@API(status = API.Status.INTERNAL)
 public record SquatLimits(long heapMegabytes, long directMegabytes, int threads) {
 
     /** Running threads an exercise may leave behind. */

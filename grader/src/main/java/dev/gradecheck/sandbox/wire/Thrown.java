@@ -4,6 +4,7 @@ import dev.gradecheck.protocol.Wire;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * An exception as the child described it: enough to write a student-facing message, nothing executable.
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param omittedFrames how many frames below those were not sent
  * @param cause its cause, if any
  */
+@API(status = API.Status.INTERNAL)
 public record Thrown(String exception, String message, boolean assertion, List<Frame> frames, int omittedFrames,
               Optional<Thrown> cause) {
 

@@ -1,4 +1,4 @@
-package dev.gradecheck.sandbox;
+package dev.gradecheck.sandbox.spec;
 
 import dev.gradecheck.protocol.RehearsalFormat;
 import dev.gradecheck.sandbox.warmup.WarmUpClasses;
@@ -13,9 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
- * How a child JVM started ahead of its job ({@link Sandbox#prepare}) warms up while it waits: it always runs a few
+ * How a child JVM started ahead of its job ({@link dev.gradecheck.sandbox.Sandbox#prepare}) warms up while it waits: it always runs a few
  * warm-up cases of the sandbox's own ({@code sandbox.warmup}); with a rehearsal it then runs the rehearsal's tests against its classes a few times,
  * as it will run the job, until the job is about to arrive.
  *
@@ -24,6 +25,7 @@ import java.util.stream.Stream;
  * to each child in memory, so a class folder need not be readable by the child, and nothing of it is on disk where the
  * job could read it. Immutable.
  */
+@API(status = API.Status.INTERNAL)
 public final class WarmUp {
 
     private static final WarmUp ENGINE_ONLY = new WarmUp(Map.of(), List.of());

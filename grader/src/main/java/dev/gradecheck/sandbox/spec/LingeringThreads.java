@@ -1,8 +1,9 @@
-package dev.gradecheck.sandbox;
+package dev.gradecheck.sandbox.spec;
 
 import dev.gradecheck.api.TestId;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Threads a test started that were still alive when it ended. What they print afterwards is no test's output (it is
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param threads how many, {@code >= 1}
  * @param names up to three of their names, printable, sorted (chosen by the student's code)
  */
+@API(status = API.Status.INTERNAL)
 public record LingeringThreads(TestId test, int threads, List<String> names) {
 
     public LingeringThreads {

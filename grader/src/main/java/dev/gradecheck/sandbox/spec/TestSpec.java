@@ -1,8 +1,9 @@
-package dev.gradecheck.sandbox;
+package dev.gradecheck.sandbox.spec;
 
 import dev.gradecheck.api.TestId;
 import java.time.Duration;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One hidden test method to run, how long it may take, and whose it is.
@@ -14,6 +15,7 @@ import java.util.Objects;
  *     tests count as one exercise's). A child runs one exercise's tests after the other and checks between two
  *     exercises what the earlier one left behind (see {@link ResourceSquat}).
  */
+@API(status = API.Status.INTERNAL)
 public record TestSpec(TestId id, Duration timeout, String exercise) {
 
     public TestSpec {

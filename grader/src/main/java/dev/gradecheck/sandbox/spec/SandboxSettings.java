@@ -1,8 +1,9 @@
-package dev.gradecheck.sandbox;
+package dev.gradecheck.sandbox.spec;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * How the sandbox runs its child JVMs.
@@ -20,6 +21,7 @@ import java.util.Objects;
  *     classes, which may run student code) before it counts as hung and is killed; the longest test limit of its job
  *     applies when that is longer
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record SandboxSettings(Path javaExecutable, int heapMegabytes, int stackKilobytes,
                               Duration wallClockCap, int outputCapChars, boolean isolate, Duration betweenTestsLimit) {
 

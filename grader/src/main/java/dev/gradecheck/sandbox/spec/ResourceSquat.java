@@ -1,7 +1,8 @@
-package dev.gradecheck.sandbox;
+package dev.gradecheck.sandbox.spec;
 
 import dev.gradecheck.protocol.Wire;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What one exercise's tests left behind in their child JVM, measured when the child moved on to the next exercise's
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param limit the limit it exceeded: megabytes for memory, a count for threads (never the measured amount, which
  *     depends on timing)
  */
+@API(status = API.Status.INTERNAL)
 public record ResourceSquat(String exercise, Resource resource, long limit) {
 
     /** What can be squatted on. */
