@@ -182,6 +182,11 @@ public final class JobLedger {
         }
     }
 
+    /** Whether a test has overrun its limit in a method of the student's code so far. */
+    public boolean hasLoops() {
+        return !loops.isEmpty();
+    }
+
     /** The methods that overran a test's limit so far, in the order seen. */
     List<Loop> loops() {
         return List.copyOf(loops);

@@ -43,7 +43,7 @@ public final class StopMessages {
     /** A later test of the exercise found stuck in a method that already overran another test's limit. */
     static String stoppedInLoop(TestId test, Duration ranFor, StackSample sample, Loop loop) {
         return name(test) + " was stopped after " + seconds(ranFor.truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
-                + ": your code was in " + where(sample) + ", and " + loop.site().describeMethod()
+                + ": your code was in " + sample.innermost().describe() + ", and " + loop.site().describeMethod()
                 + " was still running when " + name(loop.test()) + " ran out of time — fix that loop first; once it"
                 + " ends, this test runs in full (the process was stopped)";
     }
