@@ -136,9 +136,11 @@ public final class ChildMain {
     private static int runTests(Launcher launcher, ChildJob job, EventChannel channel) {
         channel.send(Wire.READY, g -> { });
         CourseClassLoader courseLoader = CourseClassLoader.create(job.classpath());
-        GradingListener listener = new GradingListener(channel, new FailureEncoder(testClasses(job.tests())),
-                job.outputCapChars(), job.tests());
+        FailureEncoder failures = new FailureEncoder(testClasses(job.tests()));
+        StackSampler sampler = StackSampler.of(channel, failures, job);
+        GradingListener listener = new GradingListener(channel, failures, job.outputCapChars(), job.tests(), sampler);
         listener.startOutputSnapshots();
+        sampler.start();
         RetainedResources retained = RetainedResources.startingNow(job.limits());
         Thread.currentThread().setContextClassLoader(courseLoader);
         List<List<String>> exercises = job.testsByExercise();

@@ -79,7 +79,8 @@ final class FailureEncoder {
                 .writeEnd();
     }
 
-    private boolean isOwn(StackTraceElement frame) {
+    /** Whether the frame is course code (loaded by the course loader) that is not a hidden test: the student's, or provided. */
+    boolean isOwn(StackTraceElement frame) {
         if (!CourseClassLoader.NAME.equals(frame.getClassLoaderName())) {
             return false;
         }

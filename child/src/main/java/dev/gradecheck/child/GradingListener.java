@@ -49,9 +49,17 @@ final class GradingListener implements TestExecutionListener {
     private final Set<String> reported = new LinkedHashSet<>();
     private final Map<String, RunningTest> running = new HashMap<>();
     private final RoutedOutput routed = new RoutedOutput();
+    private final StackSampler sampler;
     private TestPlan plan;
 
     GradingListener(EventChannel channel, FailureEncoder failures, int outputCapChars, List<String> requested) {
+        this(channel, failures, outputCapChars, requested, StackSampler.none());
+    }
+
+    /** A listener that tells {@code sampler} when each requested test starts and ends. */
+    GradingListener(EventChannel channel, FailureEncoder failures, int outputCapChars, List<String> requested,
+                    StackSampler sampler) {
+        this.sampler = sampler;
         this.channel = channel;
         this.failures = failures;
         this.outputCapChars = outputCapChars;
@@ -191,10 +199,12 @@ final class GradingListener implements TestExecutionListener {
             current = runningTest;
             sentPrinted = 0;
         }
+        sampler.started(test, Thread.currentThread(), runningTest.startNanos());
     }
 
     private void finish(RunningTest test, TestExecutionResult ownResult) {
         long durationNanos = System.nanoTime() - test.startNanos();
+        sampler.finished();
         synchronized (snapshotLock) {
             current = null;
         }

@@ -55,6 +55,16 @@ public final class Wire {
     public static final String JOB_HEAP_LIMIT_MB = "heapLimitMb";
     public static final String JOB_DIRECT_LIMIT_MB = "directLimitMb";
     public static final String JOB_THREAD_LIMIT = "threadLimit";
+    /** Each test's time limit in milliseconds, in the order of {@link #JOB_TESTS}: when to sample where it is. */
+    public static final String JOB_TIMEOUTS_MILLIS = "timeoutsMillis";
+    /**
+     * Methods that already ran past a test's limit: objects of {@link #EXERCISE}, {@link #CLASS} and
+     * {@link #FRAME_METHOD}. While a test of that exercise runs, the child reports ({@link #STACK_SAMPLE}) when one of
+     * them has been on its stack for {@link #JOB_LOOP_PATIENCE_MILLIS} in a row.
+     */
+    public static final String JOB_LOOPS = "loops";
+    /** How long a method of {@link #JOB_LOOPS} must stay on a test's stack before the child reports it. */
+    public static final String JOB_LOOP_PATIENCE_MILLIS = "loopPatienceMillis";
 
     // frame fields
     public static final String FRAME_PAYLOAD = "p";
@@ -114,6 +124,14 @@ public final class Wire {
     public static final String ENTRY = "entry";
     /** The running test's output so far ({@link #OUTPUT}, {@link #DROPPED}): what a killed test keeps. */
     public static final String OUTPUT_SO_FAR = "output-so-far";
+    /**
+     * Where the running test's own code is ({@link #FRAMES}: the course's frames of the thread running it, innermost
+     * first, without hidden-test, JUnit, toolkit or JDK frames): sent shortly before its time limit, and when a
+     * method of {@link #JOB_LOOPS} has stayed on its stack for the patience. Information for the student's message.
+     */
+    public static final String STACK_SAMPLE = "stack-sample";
+    /** In a stack sample: whether a method of {@link #JOB_LOOPS} has stayed on the stack for the patience. */
+    public static final String STUCK = "stuck";
     public static final String FINISHED = "finished";
     /**
      * Between two exercises' tests: the earlier exercise left more than a limit of a resource behind

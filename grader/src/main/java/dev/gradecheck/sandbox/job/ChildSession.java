@@ -16,6 +16,7 @@ import dev.gradecheck.sandbox.runtime.RunFolder;
 import dev.gradecheck.sandbox.wire.EventReader;
 import dev.gradecheck.sandbox.wire.JobMessage;
 import dev.gradecheck.sandbox.wire.SquatLimits;
+import dev.gradecheck.sandbox.wire.StackSample;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -53,6 +54,11 @@ public final class ChildSession {
         EXITED,
         /** A test overran its time limit and the child was killed. */
         TIMED_OUT,
+        /**
+         * A test was seen stuck in a method that had already overrun another test's limit in the same exercise, and
+         * the child was killed.
+         */
+        STOPPED_IN_LOOP,
         /** Outside any test, it showed no sign of life for too long and was killed. */
         HUNG,
         /** The job's time ran out and the child was killed; nothing more runs. */
@@ -67,6 +73,11 @@ public final class ChildSession {
     }
 
     static final Duration GRACE = Duration.ofMillis(300);
+    /**
+     * How long a test must have run, and been seen in a method that already overran a limit in its exercise, before
+     * it is stopped (see {@link JobLedger#inKnownLoop}).
+     */
+    public static final Duration LOOP_PATIENCE = Duration.ofMillis(500);
     static final Duration STARTUP_LIMIT = Duration.ofSeconds(60);
     private static final long POLL_MILLIS = 10;
     private static final int TRACK_EVERY_POLLS = 20;
@@ -261,7 +272,7 @@ public final class ChildSession {
         try (EventReader reader = new EventReader(files.eventsFile(), token, MAX_EVENT_LINE_BYTES, MAX_EVENTS_BYTES)) {
             child.awaitInput();
             JobMessage.send(tree.process(), token, settings.outputCapChars(), folder.courseClasspath(), owed,
-                    SquatLimits.of(settings));
+                    SquatLimits.of(settings), ledger.loops(), LOOP_PATIENCE);
             Ending followed = follow(tree, reader, files);
             state.stop();
             tree.kill(KILL_PATIENCE);
@@ -314,6 +325,10 @@ public final class ChildSession {
         if (running.isPresent() && now - state.runningSinceNanos() > running.get().timeout().plus(GRACE).toNanos()) {
             return Optional.of(Ending.TIMED_OUT);
         }
+        if (running.isPresent() && now - state.runningSinceNanos() >= LOOP_PATIENCE.toNanos()
+                && ledger.inKnownLoop(running.get()).isPresent()) {
+            return Optional.of(Ending.STOPPED_IN_LOOP);
+        }
         if (state.ready() && running.isEmpty() && now - state.lastEventNanos() > idleLimit.toNanos()) {
             return Optional.of(Ending.HUNG);
         }
@@ -355,6 +370,7 @@ public final class ChildSession {
             case COMPLETED -> settleUnreported();
             case EXITED -> settleDeath(death(process, files));
             case TIMED_OUT -> settleTimeout();
+            case STOPPED_IN_LOOP -> settleLoop();
             case HUNG -> settleHang();
             case CAP_REACHED -> settleCap();
             case INTERRUPTED -> settleInterrupted();
@@ -400,10 +416,26 @@ public final class ChildSession {
         return !dying.isEmpty() && dying.stream().allMatch(test -> state.settledOtherThan(test.exercise()));
     }
 
+    /**
+     * The running test overran its limit: its message says where its code was, and that method is remembered, so the
+     * exercise's later tests found stuck in it are stopped early.
+     */
     private void settleTimeout() {
-        state.running().ifPresent(test -> ledger.stop(test, TestStatus.TIMEOUT,
-                StopMessages.timedOut(test.id(), test.timeout()), state.runningFor()));
+        state.running().ifPresent(test -> {
+            Optional<StackSample> last = ledger.lastSample(test);
+            Optional<StackSample.Site> stuck = ledger.stuckAt(test);
+            ledger.stop(test, TestStatus.TIMEOUT, StopMessages.timedOut(test.id(), test.timeout(), last, stuck),
+                    state.runningFor());
+            stuck.ifPresent(site -> ledger.loop(test, site));
+        });
         settleFirstIfNoneSettled(TestStatus.TIMEOUT, StopMessages.hungBefore(openOwedFirstId(), idleLimit()));
+    }
+
+    /** The running test was found in a method that already overran another test's limit in its exercise. */
+    private void settleLoop() {
+        state.running().ifPresent(test -> ledger.inKnownLoop(test).ifPresent(loop -> ledger.stop(test,
+                TestStatus.TIMEOUT, StopMessages.stoppedInLoop(test.id(), state.runningFor(),
+                        ledger.lastSample(test).orElseThrow(), loop), state.runningFor())));
     }
 
     private void settleHang() {

@@ -13,7 +13,9 @@ import dev.gradecheck.sandbox.spec.TestSpec;
 import dev.gradecheck.sandbox.wire.ChildEvent;
 import dev.gradecheck.sandbox.wire.FailureMessage;
 import dev.gradecheck.sandbox.wire.IntegrityLog;
+import dev.gradecheck.sandbox.wire.Loop;
 import dev.gradecheck.sandbox.wire.ReportEntries;
+import dev.gradecheck.sandbox.wire.StackSample;
 import dev.gradecheck.sandbox.wire.Thrown;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -39,6 +41,7 @@ import org.apiguardian.api.API;
 public final class JobLedger {
 
     private static final int MAX_NOTES = 50;
+    private static final int MAX_SAMPLES = 16;
 
     private final Map<String, TestSpec> specs = new LinkedHashMap<>();
     private final Map<TestId, TestResult> results = new HashMap<>();
@@ -49,6 +52,8 @@ public final class JobLedger {
     private final Map<TestId, LingeringThreads> lingering = new LinkedHashMap<>();
     private final List<ResourceSquat> squats = new ArrayList<>();
     private final Set<TestId> rerun = new HashSet<>();
+    private final Map<TestId, List<StackSample>> samples = new HashMap<>();
+    private final List<Loop> loops = new ArrayList<>();
     private final int stackKilobytes;
 
     public JobLedger(List<TestSpec> tests, int stackKilobytes) {
@@ -128,6 +133,7 @@ public final class JobLedger {
             rerun.add(test.id());
             outputSoFar.remove(test.id());
             entries.remove(test.id());
+            samples.remove(test.id());
         });
         return true;
     }
@@ -135,6 +141,70 @@ public final class JobLedger {
     /** Keeps the running test's latest output snapshot, for an end the parent decides. */
     void outputSoFar(TestSpec test, CapturedOutput output) {
         outputSoFar.put(test.id(), output);
+    }
+
+    /** Keeps a sample of where the running test's code is (the first {@value #MAX_SAMPLES}). */
+    void sample(TestSpec test, StackSample sample) {
+        List<StackSample> kept = samples.computeIfAbsent(test.id(), id -> new ArrayList<>());
+        if (kept.size() < MAX_SAMPLES) {
+            kept.add(sample);
+        }
+    }
+
+    /**
+     * Where the test's code was stuck, from its samples: in the last sample, the innermost frame whose method is on
+     * the stack in every sample (a loop that calls helpers is placed in the method that loops, not in a helper it
+     * happened to be in). Empty when the child sent none.
+     */
+    Optional<StackSample.Site> stuckAt(TestSpec test) {
+        List<StackSample> kept = samples.getOrDefault(test.id(), List.of());
+        if (kept.isEmpty()) {
+            return Optional.empty();
+        }
+        StackSample last = kept.get(kept.size() - 1);
+        return last.frames().stream()
+                .filter(site -> kept.stream().allMatch(sample -> sample.frames().stream()
+                        .anyMatch(other -> other.methodKey().equals(site.methodKey()))))
+                .findFirst()
+                .or(() -> Optional.of(last.innermost()));
+    }
+
+    /** The last sample of the test, if the child sent one. */
+    Optional<StackSample> lastSample(TestSpec test) {
+        List<StackSample> kept = samples.getOrDefault(test.id(), List.of());
+        return kept.isEmpty() ? Optional.empty() : Optional.of(kept.get(kept.size() - 1));
+    }
+
+    /** Records that a test of the exercise overran its limit with its code stuck at {@code site}. */
+    void loop(TestSpec test, StackSample.Site site) {
+        boolean known = loops.stream().anyMatch(loop -> loop.exercise().equals(test.exercise())
+                && loop.site().methodKey().equals(site.methodKey()));
+        if (!known) {
+            loops.add(new Loop(test.exercise(), site, test.id()));
+        }
+    }
+
+    /** Whether a test has overrun its limit in a method of the student's code so far. */
+    public boolean hasLoops() {
+        return !loops.isEmpty();
+    }
+
+    /** The methods that overran a test's limit so far, in the order seen. */
+    List<Loop> loops() {
+        return List.copyOf(loops);
+    }
+
+    /**
+     * The loop of the test's own exercise its last sample shows it stuck in, if any: a method that already overran
+     * the limit of another test of that exercise. Another exercise's loops never count.
+     */
+    Optional<Loop> inKnownLoop(TestSpec test) {
+        Optional<StackSample> last = lastSample(test).filter(StackSample::stuck);
+        return last.flatMap(sample -> loops.stream()
+                .filter(loop -> loop.exercise().equals(test.exercise()) && !loop.test().equals(test.id()))
+                .filter(loop -> sample.frames().stream()
+                        .anyMatch(site -> site.methodKey().equals(loop.site().methodKey())))
+                .findFirst());
     }
 
     /**

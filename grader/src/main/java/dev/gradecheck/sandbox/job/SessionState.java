@@ -63,6 +63,8 @@ final class SessionState {
             running(entry.test(), "a report entry").ifPresent(test -> ledger.entry(test, entry.key(), entry.value()));
         } else if (event instanceof ChildEvent.OutputSoFar output) {
             running(output.test(), "output").ifPresent(test -> ledger.outputSoFar(test, output.output()));
+        } else if (event instanceof ChildEvent.Sampled sampled) {
+            running(sampled.test(), "a stack sample").ifPresent(test -> ledger.sample(test, sampled.sample()));
         } else if (event instanceof ChildEvent.Finished finished) {
             finishable(finished).ifPresent(test -> finish(test, finished));
         } else if (event instanceof ChildEvent.ResourcesRetained retained) {

@@ -1,8 +1,13 @@
 package dev.gradecheck.sandbox.job;
 
 import dev.gradecheck.api.TestId;
+import dev.gradecheck.sandbox.wire.Loop;
+import dev.gradecheck.sandbox.wire.StackSample;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -12,11 +17,51 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public final class StopMessages {
 
+    private static final int MAX_WHERE_FRAMES = 3;
+
     private StopMessages() {
     }
 
     static String timedOut(TestId test, Duration limit) {
         return name(test) + " did not finish within " + seconds(limit) + " — an infinite loop? (the process was stopped)";
+    }
+
+    /**
+     * A timeout, saying where the student's code was just before the stop when the child sampled it: the frames of
+     * the last sample (innermost first, a few, repeats folded), and the method every sample found it in when that is
+     * further out.
+     */
+    static String timedOut(TestId test, Duration limit, Optional<StackSample> last, Optional<StackSample.Site> stuck) {
+        if (last.isEmpty()) {
+            return timedOut(test, limit);
+        }
+        String where = where(last.get());
+        String loop = stuck.filter(site -> !site.methodKey().equals(last.get().innermost().methodKey()))
+                .map(site -> ", inside " + site.describe() + " all along").orElse("");
+        return name(test) + " did not finish within " + seconds(limit) + ": your code was still running in " + where
+                + loop + " — a loop that never ends there? (the process was stopped)";
+    }
+
+    /** A later test of the exercise found stuck in a method that already overran another test's limit. */
+    static String stoppedInLoop(TestId test, Duration ranFor, StackSample sample, Loop loop) {
+        return name(test) + " was stopped after " + seconds(ranFor.truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
+                + ": your code was in " + sample.innermost().describe() + ", and " + loop.site().describeMethod()
+                + " was still running when " + name(loop.test()) + " ran out of time — fix that loop first; once it"
+                + " ends, this test runs in full (the process was stopped)";
+    }
+
+    /** {@code `Value.log` (Value.java:142), called from `Value.backward` (Value.java:157)}, at most a few frames. */
+    private static String where(StackSample sample) {
+        List<String> shown = new ArrayList<>();
+        String previous = null;
+        for (StackSample.Site site : sample.frames()) {
+            String described = site.describe();
+            if (!described.equals(previous) && shown.size() < MAX_WHERE_FRAMES) {
+                shown.add(described);
+            }
+            previous = described;
+        }
+        return String.join(", called from ", shown);
     }
 
     static String capReached(TestId test, Duration cap) {

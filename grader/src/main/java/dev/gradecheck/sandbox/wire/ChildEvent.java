@@ -45,6 +45,10 @@ public sealed interface ChildEvent {
     record OutputSoFar(String test, CapturedOutput output) implements ChildEvent {
     }
 
+    /** Where the running test's own code was (see {@link StackSample}). */
+    record Sampled(String test, StackSample sample) implements ChildEvent {
+    }
+
     /**
      * A requested test method ended, or will never run.
      *
@@ -98,6 +102,7 @@ public sealed interface ChildEvent {
                     payload.getString(Wire.VALUE));
             case Wire.OUTPUT_SO_FAR -> new OutputSoFar(payload.getString(Wire.TEST), new CapturedOutput(
                     payload.getString(Wire.OUTPUT), payload.getJsonNumber(Wire.DROPPED).longValue()));
+            case Wire.STACK_SAMPLE -> new Sampled(payload.getString(Wire.TEST), StackSample.decode(payload));
             case Wire.FINISHED -> finished(payload);
             case Wire.RESOURCES_RETAINED -> new ResourcesRetained(payload.getString(Wire.EXERCISE),
                     ResourceSquat.Resource.ofWireName(payload.getString(Wire.RESOURCE)),

@@ -7,6 +7,7 @@ import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -24,6 +25,15 @@ public final class JobMessage {
      */
     public static void send(Process child, byte[] token, int outputCapChars, List<Path> courseClasspath,
                      List<TestSpec> tests, SquatLimits limits) {
+        send(child, token, outputCapChars, courseClasspath, tests, limits, List.of(), Duration.ZERO);
+    }
+
+    /**
+     * Sends the job, with the methods that already overran a test's limit in this run and how long one of them must
+     * stay on a later test's stack before the child says so.
+     */
+    public static void send(Process child, byte[] token, int outputCapChars, List<Path> courseClasspath,
+                     List<TestSpec> tests, SquatLimits limits, List<Loop> loops, Duration loopPatience) {
         try (OutputStream stdin = child.getOutputStream();
              JsonGenerator job = Wire.json().createGenerator(stdin)) {
             job.writeStartObject()
@@ -38,7 +48,15 @@ public final class JobMessage {
             tests.forEach(test -> job.write(test.id().toString()));
             job.writeEnd().writeStartArray(Wire.JOB_EXERCISES);
             tests.forEach(test -> job.write(test.exercise()));
-            job.writeEnd().writeEnd();
+            job.writeEnd().writeStartArray(Wire.JOB_TIMEOUTS_MILLIS);
+            tests.forEach(test -> job.write(test.timeout().toMillis()));
+            job.writeEnd().writeStartArray(Wire.JOB_LOOPS);
+            loops.forEach(loop -> job.writeStartObject()
+                    .write(Wire.EXERCISE, loop.exercise())
+                    .write(Wire.CLASS, loop.site().className())
+                    .write(Wire.FRAME_METHOD, loop.site().method())
+                    .writeEnd());
+            job.writeEnd().write(Wire.JOB_LOOP_PATIENCE_MILLIS, loopPatience.toMillis()).writeEnd();
         } catch (IOException | JsonException e) {
             // The child died before reading its job.
         }
