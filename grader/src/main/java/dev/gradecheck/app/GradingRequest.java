@@ -33,12 +33,15 @@ import org.apiguardian.api.API;
  *     ({@link Task#GRADE} only). A refused or failed grading is written in these formats too
  * @param githubOutput with {@link ReportFormat#CLASSROOM}: the file to append the step output {@code result=...} to;
  *     when absent, the caller's {@value #GITHUB_OUTPUT} if set ({@link Task#GRADE} only)
+ * @param submissionMetadata Gradescope's {@code submission_metadata.json}, from which a course's rate limit is
+ *     decided ({@link Task#GRADE} only); without it no rate limit applies
  */
 @API(status = API.Status.INTERNAL)
 public record GradingRequest(Task task, Path workingDirectory, Optional<Path> course, Map<String, String> environment,
                              Optional<String> submission, Optional<String> ref, List<String> exercises,
                              Optional<Path> out, Optional<IsolationLevel> requiredIsolation,
-                             List<ReportFormat> formats, Optional<Path> githubOutput) {
+                             List<ReportFormat> formats, Optional<Path> githubOutput,
+                             Optional<Path> submissionMetadata) {
 
     /** The step-output file GitHub Actions names in each step's environment. */
     public static final String GITHUB_OUTPUT = "GITHUB_OUTPUT";
@@ -81,6 +84,7 @@ public record GradingRequest(Task task, Path workingDirectory, Optional<Path> co
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(requiredIsolation, "requiredIsolation");
         Objects.requireNonNull(githubOutput, "githubOutput");
+        Objects.requireNonNull(submissionMetadata, "submissionMetadata");
         formats = List.copyOf(Objects.requireNonNull(formats, "formats"));
         if (!workingDirectory.isAbsolute()) {
             throw new IllegalArgumentException("the working directory must be an absolute path, was \""
@@ -93,13 +97,22 @@ public record GradingRequest(Task task, Path workingDirectory, Optional<Path> co
                     : task.id() + " takes no submission");
         }
         if (task != Task.GRADE && (ref.isPresent() || out.isPresent() || requiredIsolation.isPresent()
-                || !formats.isEmpty() || githubOutput.isPresent())) {
-            throw new IllegalArgumentException(task.id() + " takes no ref, out folder, required isolation, format or"
-                    + " GitHub output file");
+                || !formats.isEmpty() || githubOutput.isPresent() || submissionMetadata.isPresent())) {
+            throw new IllegalArgumentException(task.id() + " takes no ref, out folder, required isolation, format,"
+                    + " GitHub output file or submission metadata");
         }
         if (task == Task.DEMO && !exercises.isEmpty()) {
             throw new IllegalArgumentException("demo grades every exercise; it takes no exercise list");
         }
+    }
+
+    /** A request without submission metadata (so without a rate limit). */
+    public GradingRequest(Task task, Path workingDirectory, Optional<Path> course, Map<String, String> environment,
+                          Optional<String> submission, Optional<String> ref, List<String> exercises,
+                          Optional<Path> out, Optional<IsolationLevel> requiredIsolation,
+                          List<ReportFormat> formats, Optional<Path> githubOutput) {
+        this(task, workingDirectory, course, environment, submission, ref, exercises, out, requiredIsolation,
+                formats, githubOutput, Optional.empty());
     }
 
     /** A request writing the default formats, with no GitHub step-output file of its own. */
@@ -119,13 +132,13 @@ public record GradingRequest(Task task, Path workingDirectory, Optional<Path> co
     /** As this request, writing its reports into {@code folder}. */
     public GradingRequest withOut(Path folder) {
         return new GradingRequest(task, workingDirectory, course, environment, submission, ref, exercises,
-                Optional.of(folder), requiredIsolation, formats, githubOutput);
+                Optional.of(folder), requiredIsolation, formats, githubOutput, submissionMetadata);
     }
 
     /** As this request, writing {@code chosen} formats (empty: the defaults). */
     public GradingRequest withFormats(List<ReportFormat> chosen) {
         return new GradingRequest(task, workingDirectory, course, environment, submission, ref, exercises, out,
-                requiredIsolation, chosen, githubOutput);
+                requiredIsolation, chosen, githubOutput, submissionMetadata);
     }
 
     /** The formats to write: {@link #formats}, or the defaults when none was named. */

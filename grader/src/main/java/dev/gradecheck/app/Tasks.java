@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -53,7 +54,8 @@ public final class Tasks {
     }
 
     /**
-     * Grades one submission and writes the formats the request names. A grading refused after the request was read
+     * Grades one submission and writes the formats the request names, unless the course's rate limit stops it first
+     * ({@link RateLimitGate}: then only {@code results.json}, keeping the last score). A grading refused after the request was read
      * (a submission that cannot be opened, a git repository that links to another one, an unknown exercise, too
      * little isolation) still writes every requested format, score 0 and why. A grading that breaks after the request was read (an invalid suite, a permission
      * problem, an internal error) writes last-resort reports in every requested format ({@link LastResort}: status
@@ -66,6 +68,10 @@ public final class Tasks {
         Path outDirectory = request.out().map(request::resolve)
                 .orElseGet(() -> courseRoot.resolve("out").resolve(Reports.submissionName(resolved)));
         try {
+            Optional<ExitCode> stopped = RateLimitGate.stop(request, courseRoot, outDirectory, text);
+            if (stopped.isPresent()) {
+                return stopped.get();
+            }
             return grade(request, graders.grader(courseRoot), resolved, outDirectory, text);
         } catch (GradingRefused | ReportsNotWritten e) {
             throw e;

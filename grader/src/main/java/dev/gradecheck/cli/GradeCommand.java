@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code grade SUBMISSION [--out DIR] [--exercise ID ...] [--ref REF] [--format FORMAT ...]}. A grading refused after the arguments were
+ * {@code grade SUBMISSION [--out DIR] [--exercise ID ...] [--ref REF] [--format FORMAT ...] [--submission-metadata
+ * FILE]}. A grading refused after the arguments were
  * read (a submission that cannot be opened, a git repository that links to another one, an unknown exercise) still
  * writes every requested format, score 0 and why, then exits with {@code ExitCode.USAGE}; one that breaks after that
  * (an invalid suite, a permission problem, an internal error) writes last-resort reports in every requested format
@@ -70,6 +71,12 @@ final class GradeCommand implements Callable<Integer> {
                     + "Default: $GITHUB_OUTPUT, when set (GitHub Actions sets it).")
     private Path githubOutput;
 
+    @Option(names = "--submission-metadata", paramLabel = "FILE",
+            description = "Gradescope's submission_metadata.json: with a rate limit in the course's course.json, a "
+                    + "submission over it is not graded and results.json keeps the last score (see the README). "
+                    + "Without it no rate limit applies. run_autograder passes /autograder/submission_metadata.json.")
+    private Path submissionMetadata;
+
     @Override
     public Integer call() {
         Path courseRoot = main.courseRoot();
@@ -77,7 +84,7 @@ final class GradeCommand implements Callable<Integer> {
         GradingRequest request = new GradingRequest(GradingRequest.Task.GRADE, invocation.workingDirectory(),
                 Optional.of(courseRoot), System.getenv(), Optional.of(submission), Optional.ofNullable(ref), exercises,
                 Optional.ofNullable(out), Optional.ofNullable(requiredIsolation), formats,
-                Optional.ofNullable(githubOutput));
+                Optional.ofNullable(githubOutput), Optional.ofNullable(submissionMetadata));
         return Tasks.run(request, invocation.graders(), spec.commandLine().getOut(), spec.commandLine().getErr()).code();
     }
 

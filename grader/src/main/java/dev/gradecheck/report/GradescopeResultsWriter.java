@@ -27,7 +27,8 @@ import org.apiguardian.api.API;
  * {@code "<id>: TestClass.method"} and numbered {@code "<exercise>.<test>"}, and one status-only line per manual item
  * saying it is pending (status {@code failed}: Gradescope has no neutral status, and a pending item is never passed); last, for a grading flagged for tampering, a hidden unscored line {@code "gradecheck:
  * integrity"} listing what was seen. {@code extra_data.integrity} (never shown to students) always holds the
- * integrity section. {@code score} is the automatic score (deductions applied), {@code execution_time} is in
+ * integrity section, and {@code extra_data.not_graded} ({@code refused} or {@code failed}) marks a grading
+ * without scores, which a rate limit does not count. {@code score} is the automatic score (deductions applied), {@code execution_time} is in
  * seconds, every output is Markdown, every student-derived string in it escaped ({@link Escape}: code spans and
  * blocks, or backslash escapes). A refused grading has score 0, no tests, and an output saying why.
  *
@@ -126,6 +127,8 @@ public final class GradescopeResultsWriter implements ReportWriter {
         json.addProperty("pending_manual_points", Numbers.json(report.pendingManualPoints()));
         json.addProperty("grader_version", report.provenance().graderVersion());
         json.addProperty("suite_hash", report.provenance().suiteHash());
+        // Marks a run that graded nothing, so a rate limit does not count it (dev.gradecheck.ratelimit).
+        report.notGraded().ifPresent(why -> json.addProperty("not_graded", why.kind().jsonName()));
         report.provenance().gitCommit().ifPresent(commit -> json.addProperty("git_commit", commit));
         json.add("integrity", integrityData(report.integrity()));
         return json;

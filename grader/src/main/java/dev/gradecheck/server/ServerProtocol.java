@@ -54,9 +54,10 @@ final class ServerProtocol {
     static final String REQUIRE_ISOLATION = "require-isolation";
     static final String FORMAT = "format";
     static final String GITHUB_OUTPUT = "github-output";
+    static final String SUBMISSION_METADATA = "submission-metadata";
     static final String ENVIRONMENT_PREFIX = "env.";
     private static final Set<String> FIELD_KEYS = Set.of(COURSE, SUBMISSION, REF, EXERCISE, OUT, REQUIRE_ISOLATION,
-            FORMAT, GITHUB_OUTPUT);
+            FORMAT, GITHUB_OUTPUT, SUBMISSION_METADATA);
     private static final int MAX_FIELD_BYTES = 64 * 1024;
     private static final int MAX_FIELDS = 1000;
 
@@ -134,6 +135,7 @@ final class ServerProtocol {
         request.requiredIsolation().ifPresent(level -> fields.add(REQUIRE_ISOLATION + "=" + level.id()));
         request.formats().forEach(format -> fields.add(FORMAT + "=" + format.id()));
         request.githubOutput().ifPresent(file -> fields.add(GITHUB_OUTPUT + "=" + file));
+        request.submissionMetadata().ifPresent(file -> fields.add(SUBMISSION_METADATA + "=" + file));
         return fields;
     }
 
@@ -167,7 +169,7 @@ final class ServerProtocol {
                 single(values, SUBMISSION), single(values, REF), values.getOrDefault(EXERCISE, List.of()),
                 single(values, OUT).map(Path::of), single(values, REQUIRE_ISOLATION).map(ServerProtocol::level),
                 values.getOrDefault(FORMAT, List.of()).stream().map(ServerProtocol::format).toList(),
-                single(values, GITHUB_OUTPUT).map(Path::of));
+                single(values, GITHUB_OUTPUT).map(Path::of), single(values, SUBMISSION_METADATA).map(Path::of));
     }
 
     private static ReportFormat format(String id) {

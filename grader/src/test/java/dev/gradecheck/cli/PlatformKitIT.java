@@ -45,24 +45,12 @@ class PlatformKitIT {
 
     @Test
     void theGradescopeZipGradesASubmissionIntoResultsJson() throws Exception {
-        Path zip = temp.resolve("autograder.zip");
-        Result packaged = run(List.of("bash", RepoCourse.root().resolve("bin/grader").toString(), "package",
-                "gradescope", "--out", zip.toString()), temp, Map.of());
-        assertEquals(0, packaged.code(), packaged.err());
-        Path autograder = temp.resolve("autograder");
-        unzip(zip, autograder.resolve("source"));
-        for (String file : List.of("setup.sh", "run_autograder", "bin/grader", "pom.xml",
-                "exercises/chain-rule/exercise.json")) {
-            assertTrue(Files.isRegularFile(autograder.resolve("source").resolve(file)), file + " is in the zip");
-        }
-        assertFalse(Files.exists(autograder.resolve("source/grader/target")), "no build output in the zip");
-        RepoCourse.copyTree(PARTIAL, autograder.resolve("submission"), false);
+        Path autograder = gradescopeKit();
         Files.writeString(autograder.resolve("submission_metadata.json"), """
                 {"id": 1, "created_at": "2025-01-01T10:00:00.000000-08:00", "previous_submissions": [],
                  "users": [{"email": "alice@example.edu", "name": "Alice", "sid": "1"}]}
                 """);
-        Map<String, String> environment = Map.of("GRADECHECK_AUTOGRADER_ROOT", autograder.toString(),
-                "GRADECHECK_SKIP_APT", "1", "GRADECHECK_GRADER", grader(autograder.resolve("source")).toString());
+        Map<String, String> environment = gradescopeEnvironment(autograder);
 
         Result setup = run(List.of("bash", autograder.resolve("source/setup.sh").toString()), autograder, environment);
         assertEquals(0, setup.code(), setup.err());
@@ -75,6 +63,84 @@ class PlatformKitIT {
         assertEquals(List.of(), GradescopeSpec.violations(results));
         assertEquals(25, results.get("score").getAsDouble(), graded.out() + graded.err());
         assertTrue(results.getAsJsonArray("tests").size() > 10, results.toString());
+    }
+
+    @Test
+    void theGradescopeKitKeepsTheLastScoreOverTheCourseRateLimitAndGradesUnderIt() throws Exception {
+        Path autograder = gradescopeKit();
+        setRateLimit(autograder.resolve("source"), "{\"submissions\": 2, \"window_hours\": 24}");
+        Map<String, String> environment = gradescopeEnvironment(autograder);
+        String previous = """
+                {"submission_time": "2025-01-01T11:00:00.000000-08:00", "score": 12.0, "results": {"score": 12.0,
+                  "tests": [{"name": "chain-rule: compilation", "status": "passed"}]}},
+                {"submission_time": "2025-01-01T09:00:00.000000-08:00", "score": 17.5, "results": %s},
+                {"submission_time": "2025-01-01T08:00:00.000000-08:00", "score": null, "results": null}""";
+        String graded = "{\"score\": 17.5, \"tests\": []}";
+
+        writeMetadata(autograder, "2025-01-01T12:00:00.000000-08:00", previous.formatted(graded));
+        Result limited = run(List.of("bash", autograder.resolve("source/run_autograder").toString()), autograder,
+                environment);
+        assertEquals(0, limited.code(), limited.err());
+        String text = Files.readString(autograder.resolve("results/results.json"));
+        JsonObject results = JsonParser.parseString(text).getAsJsonObject();
+        assertEquals(List.of(), GradescopeSpec.violations(results));
+        assertEquals(12, results.get("score").getAsDouble(), "the previous submission's score stays");
+        assertEquals(0, results.getAsJsonArray("tests").size(), "nothing of this run");
+        String output = results.get("output").getAsString();
+        assertTrue(output.contains("at most 2 graded submissions per 24 hours"), output);
+        assertTrue(output.contains("graded from 2025-01-02 09:00 (UTC-08:00)"), output);
+        assertFalse(text.contains("TestClass") || text.contains("Tests."), "no test of this run leaks: " + text);
+        assertTrue(limited.out().contains("Not graded: over the rate limit"), limited.out());
+
+        // The earlier 9:00 run ended in an autograder error: only one run is in the window, so this one is graded.
+        writeMetadata(autograder, "2025-01-01T12:00:00.000000-08:00", previous.formatted("null"));
+        Result normal = run(List.of("bash", autograder.resolve("source/run_autograder").toString()), autograder,
+                environment);
+        assertEquals(0, normal.code(), normal.err());
+        JsonObject gradedResults = json(autograder.resolve("results/results.json"));
+        assertEquals(List.of(), GradescopeSpec.violations(gradedResults));
+        assertEquals(25, gradedResults.get("score").getAsDouble(), normal.out() + normal.err());
+        assertTrue(gradedResults.getAsJsonArray("tests").size() > 10, gradedResults.toString());
+        assertTrue(normal.out().contains("graded submission 2 of 2 in the window"), normal.out());
+    }
+
+    /**
+     * {@code bin/grader package gradescope} unzipped into {@code temp/autograder/source}, with the partial example as
+     * the submission; returns {@code temp/autograder}.
+     */
+    private Path gradescopeKit() throws Exception {
+        Path zip = temp.resolve("autograder.zip");
+        Result packaged = run(List.of("bash", RepoCourse.root().resolve("bin/grader").toString(), "package",
+                "gradescope", "--out", zip.toString()), temp, Map.of());
+        assertEquals(0, packaged.code(), packaged.err());
+        Path autograder = temp.resolve("autograder");
+        unzip(zip, autograder.resolve("source"));
+        for (String file : List.of("setup.sh", "run_autograder", "bin/grader", "pom.xml",
+                "exercises/chain-rule/exercise.json")) {
+            assertTrue(Files.isRegularFile(autograder.resolve("source").resolve(file)), file + " is in the zip");
+        }
+        assertFalse(Files.exists(autograder.resolve("source/grader/target")), "no build output in the zip");
+        RepoCourse.copyTree(PARTIAL, autograder.resolve("submission"), false);
+        return autograder;
+    }
+
+    private Map<String, String> gradescopeEnvironment(Path autograder) throws IOException {
+        return Map.of("GRADECHECK_AUTOGRADER_ROOT", autograder.toString(), "GRADECHECK_SKIP_APT", "1",
+                "GRADECHECK_GRADER", grader(autograder.resolve("source")).toString());
+    }
+
+    /** Sets {@code course.json}'s {@code rate_limit} in {@code course}, keeping the file's other settings. */
+    private static void setRateLimit(Path course, String limit) throws IOException {
+        Path file = course.resolve("course.json");
+        JsonObject settings = Files.exists(file) ? json(file) : new JsonObject();
+        settings.add("rate_limit", JsonParser.parseString(limit));
+        Files.writeString(file, settings.toString());
+    }
+
+    private static void writeMetadata(Path autograder, String createdAt, String previous) throws IOException {
+        Files.writeString(autograder.resolve("submission_metadata.json"), "{\"id\": 2, \"created_at\": \""
+                + createdAt + "\", \"users\": [{\"email\": \"alice@example.edu\", \"name\": \"Alice\"}], "
+                + "\"previous_submissions\": [" + previous + "]}");
     }
 
     @Test

@@ -131,6 +131,16 @@ class GradingServerIT {
     }
 
     @Test
+    void theSubmissionMetadataFieldRoundTrips() {
+        GradingRequest request = GradingRequest.grade(temp, temp, "sub");
+        request = new GradingRequest(request.task(), request.workingDirectory(), request.course(),
+                request.environment(), request.submission(), request.ref(), request.exercises(), request.out(),
+                request.requiredIsolation(), request.formats(), request.githubOutput(),
+                Optional.of(Path.of("submission_metadata.json")));
+        assertEquals(request, ServerProtocol.gradingRequest(temp, ServerProtocol.fields(request)));
+    }
+
+    @Test
     void theFormatFieldsRoundTripAndAnUnknownFormatIsNamed() {
         GradingRequest request = GradingRequest.grade(temp, temp, "sub")
                 .withFormats(List.of(ReportFormat.JUNIT_XML, ReportFormat.CLASSROOM));
