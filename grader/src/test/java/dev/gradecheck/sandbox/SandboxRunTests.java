@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gradecheck.api.Diagnosis;
+import dev.gradecheck.api.TestReport;
 import dev.gradecheck.api.TestResult;
 import dev.gradecheck.api.TestStatus;
 import java.nio.file.Files;
@@ -42,6 +43,7 @@ class SandboxRunTests {
                 spec("BasicHiddenTests#parameterizedAllPass"),
                 spec("BasicHiddenTests#publishesPartialCredit"),
                 spec("BasicHiddenTests#publishesFullCredit"),
+                spec("BasicHiddenTests#publishesPartialCreditThenCrashes"),
                 spec("BasicHiddenTests#publishesMalformedEntries"),
                 spec("BasicHiddenTests#recursesTooDeeply"),
                 spec("BasicHiddenTests#iteratesDeeply"),
@@ -60,9 +62,9 @@ class SandboxRunTests {
 
     @Test
     void returnsOneResultPerTestInJobOrderFromOneChild() {
-        assertEquals(15, run.results().size());
+        assertEquals(16, run.results().size());
         assertEquals("passes", run.results().get(0).id().methodName());
-        assertEquals("anything", run.results().get(14).id().methodName());
+        assertEquals("anything", run.results().get(15).id().methodName());
         assertEquals(1, run.childJvmsStarted());
         assertTrue(elapsed.compareTo(Duration.ofSeconds(60)) < 0, "took " + elapsed);
     }
@@ -118,6 +120,17 @@ class SandboxRunTests {
         TestResult full = result(run, "BasicHiddenTests#publishesFullCredit");
         assertEquals(TestStatus.PASSED, full.status());
         assertEquals(1.0, full.credit().orElseThrow());
+    }
+
+    @Test
+    void keepsTheLastCreditATestPublishedBeforeItCrashedAndScoresIt() {
+        TestResult crashed = result(run, "BasicHiddenTests#publishesPartialCreditThenCrashes");
+        assertEquals(TestStatus.ERROR, crashed.status());
+        assertEquals(0.5, crashed.credit().orElseThrow());
+        assertTrue(crashed.message().startsWith("java.lang.ArrayIndexOutOfBoundsException"), crashed.message());
+        TestReport scored = Scores.of(crashed, 4);
+        assertEquals(2.0, scored.score());
+        assertEquals(TestStatus.ERROR, scored.status());
     }
 
     @Test
