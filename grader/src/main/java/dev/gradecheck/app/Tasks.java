@@ -26,8 +26,17 @@ public final class Tasks {
     private Tasks() {
     }
 
-    /** Runs {@code request} with a grader from {@code graders}; never throws. */
+    /** Runs {@code request} with a grader from {@code graders}, printing the compact summary; never throws. */
     public static ExitCode run(GradingRequest request, Graders graders, PrintWriter out, PrintWriter err) {
+        return run(request, graders, out, err, TextSummary.Detail.COMPACT);
+    }
+
+    /**
+     * Runs {@code request} with a grader from {@code graders}; a grading's summary shows {@code detail}
+     * ({@link TextSummary.Detail#VERBOSE}: full messages and captured output). Never throws.
+     */
+    public static ExitCode run(GradingRequest request, Graders graders, PrintWriter out, PrintWriter err,
+                               TextSummary.Detail detail) {
         try {
             Path courseRoot;
             try {
@@ -37,7 +46,7 @@ public final class Tasks {
                 return ExitCode.USAGE;
             }
             return switch (request.task()) {
-                case GRADE -> grade(request, graders, courseRoot, out);
+                case GRADE -> grade(request, graders, courseRoot, out, detail);
                 case DEMO -> Demo.run(graders.grader(courseRoot), courseRoot, out);
                 case VERIFY -> verify(request, graders.grader(courseRoot), out, err);
             };
@@ -57,13 +66,13 @@ public final class Tasks {
      * reason) and keeps its exit code. The summary is printed before the reports are written, so it reaches the
      * caller even when the output folder cannot be written.
      */
-    private static ExitCode grade(GradingRequest request, Graders graders, Path courseRoot, PrintWriter text)
-            throws GradingRefused, ReportsNotWritten, GradingFailed {
+    private static ExitCode grade(GradingRequest request, Graders graders, Path courseRoot, PrintWriter text,
+                                  TextSummary.Detail detail) throws GradingRefused, ReportsNotWritten, GradingFailed {
         String resolved = request.resolvedSubmission();
         Path outDirectory = request.out().map(request::resolve)
                 .orElseGet(() -> courseRoot.resolve("out").resolve(Reports.submissionName(resolved)));
         try {
-            return grade(request, graders.grader(courseRoot), resolved, outDirectory, text);
+            return grade(request, graders.grader(courseRoot), resolved, outDirectory, text, detail);
         } catch (GradingRefused | ReportsNotWritten e) {
             throw e;
         } catch (Exception e) {
@@ -73,7 +82,7 @@ public final class Tasks {
 
     /** Grades, prints the summary, then writes the reports. */
     private static ExitCode grade(GradingRequest request, Grader grader, String resolved, Path outDirectory,
-                                  PrintWriter text) throws GradingRefused, ReportsNotWritten {
+                                  PrintWriter text, TextSummary.Detail detail) throws GradingRefused, ReportsNotWritten {
         GradeRequest gradeRequest = new GradeRequest(resolved, request.ref(), request.exercises());
         if (request.requiredIsolation().isPresent()) {
             requireIsolation(grader, gradeRequest, request.requiredIsolation().get(), outDirectory);
@@ -85,7 +94,7 @@ public final class Tasks {
             throw refused(grader.refusal(gradeRequest, e.getMessage()), outDirectory, ExitCode.USAGE);
         }
         text.println(Escape.terminal("Graded " + request.submission().orElseThrow()));
-        text.print(TextSummary.render(report));
+        text.print(TextSummary.render(report, detail));
         text.flush();
         List<Path> written = write(report, outDirectory);
         text.println("Reports written to:");

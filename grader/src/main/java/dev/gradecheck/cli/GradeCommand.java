@@ -3,6 +3,7 @@ package dev.gradecheck.cli;
 import dev.gradecheck.api.IsolationLevel;
 import dev.gradecheck.app.GradingRequest;
 import dev.gradecheck.app.Tasks;
+import dev.gradecheck.report.TextSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code grade SUBMISSION [--out DIR] [--exercise ID ...] [--ref REF]}. A grading refused after the arguments were
+ * {@code grade SUBMISSION [--out DIR] [--exercise ID ...] [--ref REF] [--verbose]}. A grading refused after the arguments were
  * read (a submission that cannot be opened, a git repository that links to another one, an unknown exercise) still
  * writes both reports, score 0 and why, then exits with {@code ExitCode.USAGE}; one that breaks after that (an invalid
  * suite, a permission problem, an internal error) writes last-resort reports (status {@code failed}) and keeps its
@@ -57,6 +58,10 @@ final class GradeCommand implements Callable<Integer> {
                     + "whatever level this machine reaches; the report records it.")
     private IsolationLevel requiredIsolation;
 
+    @Option(names = "--verbose", description = "Show every message in full, every diagnosis, each test (no line per "
+            + "exercise for tests that only met stubs) and what each test printed.")
+    private boolean verbose;
+
     @Override
     public Integer call() {
         Path courseRoot = main.courseRoot();
@@ -64,7 +69,8 @@ final class GradeCommand implements Callable<Integer> {
         GradingRequest request = new GradingRequest(GradingRequest.Task.GRADE, invocation.workingDirectory(),
                 Optional.of(courseRoot), System.getenv(), Optional.of(submission), Optional.ofNullable(ref), exercises,
                 Optional.ofNullable(out), Optional.ofNullable(requiredIsolation));
-        return Tasks.run(request, invocation.graders(), spec.commandLine().getOut(), spec.commandLine().getErr()).code();
+        return Tasks.run(request, invocation.graders(), spec.commandLine().getOut(), spec.commandLine().getErr(),
+                verbose ? TextSummary.Detail.VERBOSE : TextSummary.Detail.COMPACT).code();
     }
 
     /** Reads a level by its id ({@code own-user}), with the list of levels when it is none of them. */
