@@ -69,6 +69,43 @@ class ScorerTests {
         assertEquals(List.of(TestStatus.TIMEOUT, TestStatus.ERROR), report.tests().stream().map(t -> t.status()).toList());
     }
 
+    @Test
+    void deductsPointsButNeverBelowZero() {
+        Map<TestId, TestResult> allPassed = Map.of(FIRST, result(FIRST, TestStatus.PASSED, null),
+                SECOND, result(SECOND, TestStatus.PASSED, null));
+        assertEquals(3, Scorer.score(ran(allPassed, List.of(finding(Severity.DEDUCT, 2)))).score());
+        assertEquals(0, Scorer.score(ran(allPassed, List.of(finding(Severity.DEDUCT, 4), finding(Severity.DEDUCT, 4)))).score());
+        assertEquals(5, Scorer.score(ran(allPassed, List.of(finding(Severity.WARN, 0)))).score());
+    }
+
+    @Test
+    void zeroesTheExerciseOnAZeroFinding() {
+        Map<TestId, TestResult> allPassed = Map.of(FIRST, result(FIRST, TestStatus.PASSED, null),
+                SECOND, result(SECOND, TestStatus.PASSED, null));
+        ExerciseReport report = Scorer.score(ran(allPassed, List.of(finding(Severity.ZERO, 0))));
+        assertEquals(0, report.score());
+        assertEquals(ExerciseStatus.ZEROED, report.status());
+        assertEquals("A.java:3:5: bad", report.reason());
+    }
+
+    @Test
+    void marksEveryTestNotRunWithTheReasonWhenTheExerciseCouldNotRun() {
+        ExerciseReport report = Scorer.score(ExerciseOutcome.notRun(EXERCISE, List.of(), "it does not compile"));
+        assertEquals(ExerciseStatus.NOT_RUN, report.status());
+        assertEquals(0, report.score());
+        report.tests().forEach(test -> {
+            assertEquals(TestStatus.NOT_RUN, test.status());
+            assertEquals("it does not compile", test.message());
+        });
+    }
+
+    @Test
+    void roundsToTwoDecimalsHalfUp() {
+        assertEquals(0.67, Points.round(2.0 / 3));
+        assertEquals(1.01, Points.round(1.005));
+        assertEquals(33.33, Points.round(100.0 / 3));
+    }
+
     private static ExerciseOutcome ran(Map<TestId, TestResult> results, List<Finding> findings) {
         return ExerciseOutcome.ran(EXERCISE, findings, new HashMap<>(results));
     }
