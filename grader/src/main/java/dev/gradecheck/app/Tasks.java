@@ -30,8 +30,17 @@ public final class Tasks {
     private Tasks() {
     }
 
-    /** Runs {@code request} with a grader from {@code graders}; never throws. */
+    /** Runs {@code request} with a grader from {@code graders}, printing the compact summary; never throws. */
     public static ExitCode run(GradingRequest request, Graders graders, PrintWriter out, PrintWriter err) {
+        return run(request, graders, out, err, TextSummary.Detail.COMPACT);
+    }
+
+    /**
+     * Runs {@code request} with a grader from {@code graders}; a grading's summary shows {@code detail}
+     * ({@link TextSummary.Detail#VERBOSE}: full messages and captured output). Never throws.
+     */
+    public static ExitCode run(GradingRequest request, Graders graders, PrintWriter out, PrintWriter err,
+                               TextSummary.Detail detail) {
         try {
             Path courseRoot;
             try {
@@ -41,7 +50,7 @@ public final class Tasks {
                 return ExitCode.USAGE;
             }
             return switch (request.task()) {
-                case GRADE -> grade(request, graders, courseRoot, out);
+                case GRADE -> grade(request, graders, courseRoot, out, detail);
                 case DEMO -> Demo.run(graders.grader(courseRoot), courseRoot, out);
                 case VERIFY -> verify(request, graders.grader(courseRoot), out, err);
             };
@@ -62,8 +71,8 @@ public final class Tasks {
      * {@code failed}, score 0, the reason) and keeps its exit code. The summary is printed before the reports are written, so it reaches the
      * caller even when the output folder cannot be written.
      */
-    private static ExitCode grade(GradingRequest request, Graders graders, Path courseRoot, PrintWriter text)
-            throws GradingRefused, ReportsNotWritten, GradingFailed {
+    private static ExitCode grade(GradingRequest request, Graders graders, Path courseRoot, PrintWriter text,
+                                  TextSummary.Detail detail) throws GradingRefused, ReportsNotWritten, GradingFailed {
         String resolved = request.resolvedSubmission();
         Path outDirectory = request.out().map(request::resolve)
                 .orElseGet(() -> courseRoot.resolve("out").resolve(Reports.submissionName(resolved)));
@@ -72,7 +81,7 @@ public final class Tasks {
             if (stopped.isPresent()) {
                 return stopped.get();
             }
-            return grade(request, graders.grader(courseRoot), resolved, outDirectory, text);
+            return grade(request, graders.grader(courseRoot), resolved, outDirectory, text, detail);
         } catch (GradingRefused | ReportsNotWritten e) {
             throw e;
         } catch (Exception e) {
@@ -82,7 +91,7 @@ public final class Tasks {
 
     /** Grades, prints the summary, then writes the reports. */
     private static ExitCode grade(GradingRequest request, Grader grader, String resolved, Path outDirectory,
-                                  PrintWriter text) throws GradingRefused, ReportsNotWritten {
+                                  PrintWriter text, TextSummary.Detail detail) throws GradingRefused, ReportsNotWritten {
         GradeRequest gradeRequest = new GradeRequest(resolved, request.ref(), request.exercises());
         if (request.requiredIsolation().isPresent()) {
             requireIsolation(grader, request, gradeRequest, outDirectory);
@@ -96,7 +105,7 @@ public final class Tasks {
         text.println(Escape.terminal("Graded " + request.submission().orElseThrow()));
         // A Classroom job's log is the student's to read: it gets the summary that names no hidden test.
         text.print(request.formatsToWrite().contains(ReportFormat.CLASSROOM) ? TextSummary.renderForStudents(report)
-                : TextSummary.render(report));
+                : TextSummary.render(report, detail));
         text.flush();
         List<Path> written = write(report, outDirectory, request);
         text.println("Reports written to:");

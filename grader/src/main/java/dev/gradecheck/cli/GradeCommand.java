@@ -4,6 +4,7 @@ import dev.gradecheck.api.IsolationLevel;
 import dev.gradecheck.app.GradingRequest;
 import dev.gradecheck.app.Tasks;
 import dev.gradecheck.report.ReportFormat;
+import dev.gradecheck.report.TextSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code grade SUBMISSION [--out DIR] [--exercise ID ...] [--ref REF] [--format FORMAT ...] [--submission-metadata
- * FILE]}. A grading refused after the arguments were
+ * FILE] [--verbose]}. A grading refused after the arguments were
  * read (a submission that cannot be opened, a git repository that links to another one, an unknown exercise) still
  * writes every requested format, score 0 and why, then exits with {@code ExitCode.USAGE}; one that breaks after that
  * (an invalid suite, a permission problem, an internal error) writes last-resort reports in every requested format
@@ -77,6 +78,10 @@ final class GradeCommand implements Callable<Integer> {
                     + "Without it no rate limit applies. run_autograder passes /autograder/submission_metadata.json.")
     private Path submissionMetadata;
 
+    @Option(names = "--verbose", description = "Show every message in full, every diagnosis, each test (no line per "
+            + "exercise for tests that only met stubs) and what each test printed.")
+    private boolean verbose;
+
     @Override
     public Integer call() {
         Path courseRoot = main.courseRoot();
@@ -85,7 +90,8 @@ final class GradeCommand implements Callable<Integer> {
                 Optional.of(courseRoot), System.getenv(), Optional.of(submission), Optional.ofNullable(ref), exercises,
                 Optional.ofNullable(out), Optional.ofNullable(requiredIsolation), formats,
                 Optional.ofNullable(githubOutput), Optional.ofNullable(submissionMetadata));
-        return Tasks.run(request, invocation.graders(), spec.commandLine().getOut(), spec.commandLine().getErr()).code();
+        return Tasks.run(request, invocation.graders(), spec.commandLine().getOut(), spec.commandLine().getErr(),
+                verbose ? TextSummary.Detail.VERBOSE : TextSummary.Detail.COMPACT).code();
     }
 
     /** Reads a level by its id ({@code own-user}), with the list of levels when it is none of them. */

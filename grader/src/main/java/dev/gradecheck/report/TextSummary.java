@@ -10,6 +10,7 @@ import dev.gradecheck.api.ManualItemReport;
 import dev.gradecheck.api.TestReport;
 import dev.gradecheck.api.TestStatus;
 import dev.gradecheck.scoring.Findings;
+import dev.gradecheck.scoring.Points;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,22 +23,45 @@ import org.apiguardian.api.API;
  * reason (diagnoses grouped by code), every finding with {@code file:line:column} and hint, and pending manual
  * items, and, for a grading flagged for tampering, an {@code INTEGRITY:} line with what was seen. Deterministic: no
  * durations.
+ *
+ * <p>No text is cut: long lines are word-wrapped ({@link Wrap}), continuation lines indented. {@link Detail#COMPACT}
+ * shows the first line of each message and, per exercise, one line for all the tests
+ * that lost points only to methods that are still stubs, naming those methods; {@link Detail#VERBOSE} shows every
+ * line of every message, every diagnosis, each test separately, and what each test printed.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class TextSummary {
 
-    private static final int MESSAGE_LINE_CAP = 160;
+    private static final String TEST_INDENT = "    ";
+    private static final String DETAIL_INDENT = "          ";
+
+    /** How much the summary shows. */
+    public enum Detail {
+        /** First lines of messages, stub-only failures collapsed into one line per exercise. */
+        COMPACT,
+        /** Full messages, every diagnosis, captured output; nothing collapsed. */
+        VERBOSE
+    }
 
     private TextSummary() {
+    }
+
+    /** The {@link Detail#COMPACT} summary (see {@link #render(GradeReport, Detail)}). */
+    public static String render(GradeReport report) {
+        return render(report, Detail.COMPACT);
     }
 
     /**
      * The summary, lines ending in {@code \n}, safe to print on a terminal: control characters, bidirectional
      * overrides and other invisible characters in student-derived text are shown as visible escapes
      * ({@link Escape#terminal}).
+     *
+     * @param report the grading
+     * @param detail how much to show, never null
      */
-    public static String render(GradeReport report) {
-        return Escape.terminal(summary(report));
+    public static String render(GradeReport report, Detail detail) {
+        java.util.Objects.requireNonNull(detail, "detail");
+        return Escape.terminal(summary(report, detail));
     }
 
     /**
@@ -64,7 +88,7 @@ public final class TextSummary {
         text.append(String.format(Locale.ROOT, "%-" + width + "s  %6s / %s", exercise.id(),
                 Numbers.format(exercise.score()), Numbers.format(exercise.automaticMaxScore())));
         text.append(shown && !exercise.reason().isEmpty() ? "  " + exercise.status().jsonName().replace('_', ' ')
-                + ": " + oneLine(exercise.reason()) : shown ? "" : "  (details are shown later)").append('\n');
+                + ": " + firstLine(exercise.reason()) : shown ? "" : "  (details are shown later)").append('\n');
         if (!shown) {
             return;
         }
@@ -73,7 +97,7 @@ public final class TextSummary {
             if (unit.outcome() != ScoredUnit.Outcome.PASSED) {
                 text.append("    -").append(Numbers.format(unit.maxScore() - unit.score())).append("  ")
                         .append(unit.name().substring(exercise.id().length() + 2))
-                        .append(unit.message().isEmpty() ? "" : ": " + oneLine(unit.message())).append('\n');
+                        .append(unit.message().isEmpty() ? "" : ": " + firstLine(unit.message())).append('\n');
             }
         }
         for (ManualItemReport item : exercise.manual()) {
@@ -82,7 +106,7 @@ public final class TextSummary {
         }
     }
 
-    private static String summary(GradeReport report) {
+    private static String summary(GradeReport report, Detail detail) {
         if (report.notGraded().isPresent()) {
             NotGraded why = report.notGraded().get();
             String what = why.kind() == NotGraded.Kind.REFUSED ? "the grading was refused" : "grading failed";
@@ -91,7 +115,7 @@ public final class TextSummary {
         StringBuilder text = new StringBuilder();
         int width = report.exercises().stream().mapToInt(exercise -> exercise.id().length()).max().orElse(0);
         for (ExerciseReport exercise : report.exercises()) {
-            appendExercise(text, exercise, width);
+            appendExercise(text, exercise, width, detail);
         }
         text.append(String.format(Locale.ROOT, "Total: %s / %s", Numbers.format(report.score()),
                 Numbers.format(report.maxScore())));
@@ -109,28 +133,56 @@ public final class TextSummary {
             return;
         }
         text.append("INTEGRITY: ").append(IntegrityText.FLAGGED).append(":\n");
-        IntegrityText.lines(integrity).forEach(line -> text.append("    ").append(oneLine(line)).append('\n'));
+        IntegrityText.lines(integrity).forEach(line -> text.append(Wrap.lines(TEST_INDENT, DETAIL_INDENT, line)));
     }
 
-    private static void appendExercise(StringBuilder text, ExerciseReport exercise, int width) {
-        text.append(String.format(Locale.ROOT, "%-" + width + "s  %6s / %s", exercise.id(),
-                Numbers.format(exercise.score()), Numbers.format(exercise.maxScore())));
-        if (!exercise.reason().isEmpty()) {
-            text.append("  ").append(exercise.status().jsonName().replace('_', ' ')).append(": ").append(oneLine(exercise.reason()));
+    private static void appendExercise(StringBuilder text, ExerciseReport exercise, int width, Detail detail) {
+        String head = String.format(Locale.ROOT, "%-" + width + "s  %6s / %s", exercise.id(),
+                Numbers.format(exercise.score()), Numbers.format(exercise.maxScore()));
+        if (exercise.reason().isEmpty()) {
+            text.append(head).append('\n');
+        } else {
+            text.append(Wrap.lines("", DETAIL_INDENT, head + "  " + exercise.status().jsonName().replace('_', ' ')
+                    + ": " + firstLine(exercise.reason())));
         }
-        text.append('\n');
         exercise.findings().forEach(finding -> appendFinding(text, finding));
-        exercise.tests().stream().filter(test -> test.lostPoints() > 0 && test.status() != TestStatus.NOT_RUN)
-                .forEach(test -> appendLostTest(text, test));
+        appendTests(text, exercise.tests(), detail);
         long notRun = exercise.tests().stream().filter(test -> test.status() == TestStatus.NOT_RUN).count();
         if (notRun > 0) {
             text.append(String.format(Locale.ROOT, "    -%s  %d tests not run\n", Numbers.format(
                     exercise.tests().stream().filter(t -> t.status() == TestStatus.NOT_RUN).mapToDouble(TestReport::maxScore).sum()), notRun));
         }
         for (ManualItemReport item : exercise.manual()) {
-            text.append("    pending  ").append(item.title()).append(" (").append(Numbers.format(item.points()))
-                    .append(" points, graded by hand)\n");
+            text.append(Wrap.lines(TEST_INDENT + "pending  ", DETAIL_INDENT, item.title() + " ("
+                    + Numbers.format(item.points()) + " points, graded by hand)"));
         }
+    }
+
+    private static void appendTests(StringBuilder text, List<TestReport> tests, Detail detail) {
+        List<TestReport> lost = tests.stream()
+                .filter(test -> test.lostPoints() > 0 && test.status() != TestStatus.NOT_RUN).toList();
+        List<TestReport> stubOnly = detail == Detail.COMPACT
+                ? lost.stream().filter(StubFailures::isStubOnly).toList() : List.of();
+        lost.stream().filter(test -> !stubOnly.contains(test)).forEach(test -> appendLostTest(text, test, detail));
+        appendStubOnly(text, stubOnly);
+        if (detail == Detail.VERBOSE) {
+            tests.stream().filter(test -> test.lostPoints() <= 0 && !test.output().text().isEmpty())
+                    .forEach(test -> appendPassedOutput(text, test));
+        }
+    }
+
+    /** One line for the tests that lost points only to stubs: how many, what they cost, which methods to write. */
+    private static void appendStubOnly(StringBuilder text, List<TestReport> stubOnly) {
+        if (stubOnly.isEmpty()) {
+            return;
+        }
+        double lost = stubOnly.stream().mapToDouble(TestReport::lostPoints).sum();
+        List<String> stubs = StubFailures.stubs(stubOnly);
+        String which = stubs.isEmpty() ? "methods that still throw the template's TODO"
+                : "methods that are still stubs (TODO): " + String.join(", ", stubs);
+        text.append(Wrap.lines(TEST_INDENT + "-" + Numbers.format(Points.round(lost)) + "  ", DETAIL_INDENT,
+                stubOnly.size() + (stubOnly.size() == 1 ? " test needs " : " tests need ") + which
+                        + " — implement them and these tests run (--verbose lists each test)"));
     }
 
     private static void appendFinding(StringBuilder text, Finding finding) {
@@ -139,29 +191,68 @@ public final class TextSummary {
             case DEDUCT -> "-" + Numbers.format(finding.points());
             case ZERO -> "zero";
         };
-        text.append("    ").append(cost).append("  ").append(finding.location()).append(": ").append(finding.rule())
-                .append(": ").append(oneLine(Findings.messageWithoutLocation(finding))).append('\n');
+        text.append(Wrap.lines(TEST_INDENT + cost + "  ", DETAIL_INDENT, finding.location() + ": " + finding.rule()
+                + ": " + firstLine(Findings.messageWithoutLocation(finding))));
         if (!finding.hint().isEmpty()) {
-            text.append("          hint: ").append(oneLine(finding.hint())).append('\n');
+            text.append(Wrap.lines(DETAIL_INDENT + "hint: ", DETAIL_INDENT + "      ", firstLine(finding.hint())));
         }
     }
 
-    private static void appendLostTest(StringBuilder text, TestReport test) {
-        text.append("    -").append(Numbers.format(test.lostPoints())).append("  ").append(test.displayName())
-                .append(" (").append(test.status().jsonName()).append(")");
-        if (!test.message().isEmpty()) {
-            text.append(": ").append(oneLine(test.message()));
+    private static void appendLostTest(StringBuilder text, TestReport test, Detail detail) {
+        String head = "-" + Numbers.format(test.lostPoints()) + "  " + test.displayName() + " ("
+                + test.status().jsonName() + ")";
+        List<String> lines = test.message().strip().lines().toList();
+        if (lines.isEmpty()) {
+            text.append(TEST_INDENT).append(head).append('\n');
+        } else {
+            text.append(Wrap.lines(TEST_INDENT, DETAIL_INDENT, head + ": " + lines.get(0)));
+            appendMoreLines(text, lines.subList(1, lines.size()), detail);
         }
-        text.append('\n');
-        Map<String, List<Diagnosis>> byCode = test.diagnoses().stream()
+        appendDiagnoses(text, test.diagnoses(), detail);
+        if (detail == Detail.VERBOSE) {
+            appendOutput(text, test);
+        }
+    }
+
+    private static void appendMoreLines(StringBuilder text, List<String> more, Detail detail) {
+        if (detail == Detail.VERBOSE) {
+            more.forEach(line -> text.append(Wrap.lines(DETAIL_INDENT, DETAIL_INDENT + "  ", line)));
+        }
+    }
+
+    private static void appendDiagnoses(StringBuilder text, List<Diagnosis> diagnoses, Detail detail) {
+        if (detail == Detail.VERBOSE) {
+            diagnoses.forEach(d -> text.append(Wrap.lines(DETAIL_INDENT + d.code() + ": ", DETAIL_INDENT + "  ",
+                    String.join(" ", d.text().strip().lines().toList()))));
+            return;
+        }
+        Map<String, List<Diagnosis>> byCode = diagnoses.stream()
                 .collect(Collectors.groupingBy(Diagnosis::code, LinkedHashMap::new, Collectors.toList()));
-        byCode.forEach((code, diagnoses) -> text.append("          ").append(code)
-                .append(diagnoses.size() > 1 ? " (" + diagnoses.size() + "x)" : "").append(": ")
-                .append(oneLine(diagnoses.get(0).text())).append('\n'));
+        byCode.forEach((code, same) -> text.append(Wrap.lines(DETAIL_INDENT + code
+                + (same.size() > 1 ? " (" + same.size() + "x)" : "") + ": ", DETAIL_INDENT + "  ",
+                firstLine(same.get(0).text()))));
     }
 
-    private static String oneLine(String message) {
-        String first = message.strip().lines().findFirst().orElse("");
-        return first.length() <= MESSAGE_LINE_CAP ? first : first.substring(0, MESSAGE_LINE_CAP - 3) + "...";
+    private static void appendPassedOutput(StringBuilder text, TestReport test) {
+        text.append(TEST_INDENT).append("ok  ").append(test.displayName()).append(" (")
+                .append(test.status().jsonName()).append(")\n");
+        appendOutput(text, test);
+    }
+
+    /** What the test printed, each line indented, and how much of it the sandbox dropped. */
+    private static void appendOutput(StringBuilder text, TestReport test) {
+        if (test.output().text().isEmpty()) {
+            return;
+        }
+        text.append(DETAIL_INDENT).append("output:\n");
+        test.output().text().lines().forEach(line -> text.append(DETAIL_INDENT).append("| ").append(line).append('\n'));
+        if (test.output().droppedChars() > 0) {
+            text.append(DETAIL_INDENT).append("(").append(test.output().droppedChars())
+                    .append(" more characters were dropped)\n");
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message.strip().lines().findFirst().orElse("");
     }
 }

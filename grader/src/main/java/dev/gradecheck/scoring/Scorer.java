@@ -16,8 +16,10 @@ import org.apiguardian.api.API;
 
 /**
  * Scores exercises. A test earns {@code points × credit} when it published a credit through
- * {@code gradecheck.credit}, otherwise all its points if it passed and none if not; a timeout or an error earns 0
- * whatever it published. A test is {@code passed} only at full points. An exercise's score is the sum of its tests,
+ * {@code gradecheck.credit} (the last one it published), otherwise all its points if it passed and none if not. A
+ * test that errs or times out keeps the last credit it published before it ended (the toolkit publishes credit as
+ * each check completes, so the checks done before a crash or a loop keep their share), and earns 0 if it published
+ * none. A test is {@code passed} only at full points; an error or a timeout keeps its status whatever it earned. An exercise's score is the sum of its tests,
  * minus {@code deduct} findings (never below 0), or 0 with a {@code zero} finding; {@code warn} findings cost nothing.
  * Manual items are pending and not in the score. Each test and exercise carries its manifest visibility into the
  * report. Stateless and thread-safe.
@@ -56,7 +58,7 @@ public final class Scorer {
     }
 
     private static double credit(TestResult result) {
-        if (result.status() != TestStatus.PASSED && result.status() != TestStatus.FAILED) {
+        if (result.status() == TestStatus.NOT_RUN) {
             return 0;
         }
         if (result.credit().isPresent()) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gradecheck.api.IntegrityEvent;
 import dev.gradecheck.api.TestId;
+import dev.gradecheck.api.TestReport;
 import dev.gradecheck.api.TestResult;
 import dev.gradecheck.api.TestStatus;
 import dev.gradecheck.sandbox.spec.SandboxSettings;
@@ -130,6 +131,15 @@ class HostileCodeIT {
                 spun.message(), "where the student's code was, sampled before the stop");
         assertTrue(spun.duration().compareTo(Duration.ofMillis(1500)) >= 0, spun.duration().toString());
         assertEquals("spinning\n", spun.output().text(), "what it printed before it was killed is kept");
+    }
+
+    @Test
+    void keepsTheCreditATestPublishedBeforeItWasStoppedForItsTimeAndScoresIt() {
+        TestResult spun = result(run, "HostileHiddenTests#spinsForever");
+        assertEquals(0.25, spun.credit().orElseThrow());
+        TestReport scored = Scores.of(spun, 4);
+        assertEquals(1.0, scored.score());
+        assertEquals(TestStatus.TIMEOUT, scored.status());
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.gradecheck.api.IntegrityEvent;
 import dev.gradecheck.api.TestId;
 import dev.gradecheck.api.TestResult;
 import dev.gradecheck.api.TestStatus;
+import dev.gradecheck.sandbox.spec.TestSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gradecheck.api.Diagnosis;
+import dev.gradecheck.api.TestReport;
 import dev.gradecheck.api.TestResult;
 import dev.gradecheck.api.TestStatus;
 import dev.gradecheck.sandbox.spec.TestSpec;
@@ -43,6 +44,7 @@ class SandboxRunIT {
                 spec("BasicHiddenTests#parameterizedAllPass"),
                 spec("BasicHiddenTests#publishesPartialCredit"),
                 spec("BasicHiddenTests#publishesFullCredit"),
+                spec("BasicHiddenTests#publishesPartialCreditThenCrashes"),
                 spec("BasicHiddenTests#publishesMalformedEntries"),
                 spec("BasicHiddenTests#recursesTooDeeply"),
                 spec("BasicHiddenTests#iteratesDeeply"),
@@ -61,9 +63,9 @@ class SandboxRunIT {
 
     @Test
     void returnsOneResultPerTestInJobOrderFromOneChild() {
-        assertEquals(15, run.results().size());
+        assertEquals(16, run.results().size());
         assertEquals("passes", run.results().get(0).id().methodName());
-        assertEquals("anything", run.results().get(14).id().methodName());
+        assertEquals("anything", run.results().get(15).id().methodName());
         assertEquals(1, run.childJvmsStarted());
         assertTrue(elapsed.compareTo(Duration.ofSeconds(60)) < 0, "took " + elapsed);
     }
@@ -119,6 +121,17 @@ class SandboxRunIT {
         TestResult full = result(run, "BasicHiddenTests#publishesFullCredit");
         assertEquals(TestStatus.PASSED, full.status());
         assertEquals(1.0, full.credit().orElseThrow());
+    }
+
+    @Test
+    void keepsTheLastCreditATestPublishedBeforeItCrashedAndScoresIt() {
+        TestResult crashed = result(run, "BasicHiddenTests#publishesPartialCreditThenCrashes");
+        assertEquals(TestStatus.ERROR, crashed.status());
+        assertEquals(0.5, crashed.credit().orElseThrow());
+        assertTrue(crashed.message().startsWith("java.lang.ArrayIndexOutOfBoundsException"), crashed.message());
+        TestReport scored = Scores.of(crashed, 4);
+        assertEquals(2.0, scored.score());
+        assertEquals(TestStatus.ERROR, scored.status());
     }
 
     @Test

@@ -53,9 +53,18 @@ class ScorerTests {
     }
 
     @Test
-    void givesNothingToTimeoutsAndErrorsWhateverTheyPublished() {
-        ExerciseReport report = Scorer.score(ran(Map.of(FIRST, result(FIRST, TestStatus.TIMEOUT, 1.0),
-                SECOND, result(SECOND, TestStatus.ERROR, 0.5)), List.of()));
+    void keepsTheLastCreditATimeoutOrAnErrorPublishedAndItsStatus() {
+        ExerciseReport report = Scorer.score(ran(Map.of(FIRST, result(FIRST, TestStatus.TIMEOUT, 0.5),
+                SECOND, result(SECOND, TestStatus.ERROR, 2.0 / 3)), List.of()));
+        assertEquals(List.of(1.0, 2.0), report.tests().stream().map(t -> t.score()).toList());
+        assertEquals(3, report.score());
+        assertEquals(List.of(TestStatus.TIMEOUT, TestStatus.ERROR), report.tests().stream().map(t -> t.status()).toList());
+    }
+
+    @Test
+    void givesNothingToTimeoutsAndErrorsThatPublishedNoCredit() {
+        ExerciseReport report = Scorer.score(ran(Map.of(FIRST, result(FIRST, TestStatus.TIMEOUT, null),
+                SECOND, result(SECOND, TestStatus.ERROR, null)), List.of()));
         assertEquals(0, report.score());
         assertEquals(List.of(TestStatus.TIMEOUT, TestStatus.ERROR), report.tests().stream().map(t -> t.status()).toList());
     }

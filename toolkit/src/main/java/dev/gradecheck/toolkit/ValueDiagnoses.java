@@ -67,8 +67,11 @@ final class ValueDiagnoses {
 
     static Finding wrongValues(String name, double error, Map<String, String> numbers) {
         ErrorBand band = ErrorBand.of(error);
+        String advice = Tolerances.nearMissHint(error, Gradients.PASS_BAR)
+                .map(hint -> " — the bar is " + Formats.error(Gradients.PASS_BAR) + hint)
+                .orElse(" — re-derive it with the chain rule, one local derivative at a time, and check each against a"
+                        + " numerical gradient.");
         return new Finding("wrong-values", name + " has the right shape but wrong values: relative error "
-                + Formats.error(error) + ", " + band + " (" + band.explanation() + ") — re-derive it with the chain"
-                + " rule, one local derivative at a time, and check each against a numerical gradient.", numbers);
+                + Formats.error(error) + ", " + band + " (" + band.explanation() + ")" + advice, numbers);
     }
 }

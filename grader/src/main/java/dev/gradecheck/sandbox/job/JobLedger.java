@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import org.apiguardian.api.API;
 
@@ -209,8 +208,8 @@ public final class JobLedger {
 
     /**
      * Records an end the parent decided (timeout, death, cap). The output is the test's last snapshot (what it
-     * printed until up to a quarter second before the end; up to the end when it called System.exit); no credit is
-     * kept (the test scores 0 anyway); diagnoses published before the end are.
+     * printed until up to a quarter second before the end; up to the end when it called System.exit); the last
+     * credit and the diagnoses it published before the end are kept (the scorer gives a stopped test that credit).
      */
     public void stop(TestSpec test, TestStatus status, String message, Duration duration) {
         if (isDone(test)) {
@@ -218,7 +217,7 @@ public final class JobLedger {
         }
         ReportEntries published = entries.getOrDefault(test.id(), new ReportEntries("", notes));
         results.put(test.id(), new TestResult(test.id(), status, message,
-                outputSoFar.getOrDefault(test.id(), CapturedOutput.NONE), OptionalDouble.empty(),
+                outputSoFar.getOrDefault(test.id(), CapturedOutput.NONE), published.credit(),
                 published.diagnoses(), duration));
     }
 
