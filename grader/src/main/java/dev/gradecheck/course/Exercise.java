@@ -1,5 +1,6 @@
 package dev.gradecheck.course;
 
+import dev.gradecheck.policy.ApiFamily;
 import dev.gradecheck.policy.ApiPattern;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -21,6 +22,10 @@ import java.util.OptionalInt;
  * @param order the exercise's place in the course (1 first), if its manifest gives one; the course lists exercises
  *     with a place first, by place, then the others by id
  * @param allow what the exercise admits beyond the standard allow-list, in manifest order; usually empty
+ * @param apiFamilies the API families the exercise may use: the course's ({@code course.json}) with the manifest's
+ *     {@code "apiFamilies"} applied; usually empty
+ * @param limits the child JVM's limits for this exercise: the course's with the manifest's {@code "sandbox"} applied;
+ *     where neither sets one, the grader's default applies
  */
 public record Exercise(
         String id,
@@ -32,7 +37,9 @@ public record Exercise(
         List<RuleDeclaration> structure,
         List<Mutant> mutants,
         OptionalInt order,
-        List<ApiPattern> allow) {
+        List<ApiPattern> allow,
+        List<ApiFamily> apiFamilies,
+        Limits limits) {
 
     public Exercise {
         Objects.requireNonNull(id, "id");
@@ -45,6 +52,15 @@ public record Exercise(
         mutants = List.copyOf(mutants);
         Objects.requireNonNull(order, "order");
         allow = List.copyOf(allow);
+        apiFamilies = List.copyOf(apiFamilies);
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /** An exercise that allows no API family and sets no limit of its own. */
+    public Exercise(String id, String title, Path folder, List<String> studentFiles, List<HiddenTest> tests,
+                    List<ManualItem> manual, List<RuleDeclaration> structure, List<Mutant> mutants, OptionalInt order,
+                    List<ApiPattern> allow) {
+        this(id, title, folder, studentFiles, tests, manual, structure, mutants, order, allow, List.of(), Limits.NONE);
     }
 
     /** Course order: exercises with a place first, by place, then the others, by id. */
