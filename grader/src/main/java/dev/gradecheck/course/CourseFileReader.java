@@ -122,8 +122,8 @@ final class CourseFileReader {
         }
         boolean jar = Files.isRegularFile(library) && entry.endsWith(".jar");
         if (!jar && !Files.isDirectory(library)) {
-            throw fields.invalid(field, "must be an existing .jar file or class folder (build it first — bin/grader builds the course's Maven modules — or fix the path)",
-                    SettingFields.quoted(entry));
+            throw fields.invalid(field, "must be an existing .jar file or class folder (build it first — bin/grader"
+                    + " builds the course's Maven modules — or fix the path)", SettingFields.quoted(entry));
         }
         return library;
     }
