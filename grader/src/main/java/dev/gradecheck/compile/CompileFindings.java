@@ -5,6 +5,7 @@ import dev.gradecheck.api.Location;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
@@ -22,11 +23,12 @@ final class CompileFindings {
     }
 
     /** Findings for the errors among {@code diagnostics}; {@code fallbackFile} locates errors without a source. */
-    static List<Finding> of(List<Diagnostic<? extends JavaFileObject>> diagnostics, String fallbackFile) {
+    static List<Finding> of(List<Diagnostic<? extends JavaFileObject>> diagnostics, String fallbackFile,
+                            Map<String, String> courseHints) {
         List<Finding> findings = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics) {
             if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
-                findings.add(finding(diagnostic, fallbackFile));
+                findings.add(finding(diagnostic, fallbackFile, courseHints));
             }
         }
         findings.sort(Comparator.comparing((Finding finding) -> finding.location().file())
@@ -41,10 +43,11 @@ final class CompileFindings {
         return Finding.zero(RULE, Location.of(file), message, hint);
     }
 
-    private static Finding finding(Diagnostic<? extends JavaFileObject> diagnostic, String fallbackFile) {
+    private static Finding finding(Diagnostic<? extends JavaFileObject> diagnostic, String fallbackFile,
+                                   Map<String, String> courseHints) {
         String file = diagnostic.getSource() instanceof StudentFileObject student ? student.submissionPath() : fallbackFile;
         Location location = new Location(file, positive(diagnostic.getLineNumber()), positive(diagnostic.getColumnNumber()));
-        return Finding.zero(RULE, location, message(diagnostic), CompileHints.forCode(diagnostic.getCode()));
+        return Finding.zero(RULE, location, message(diagnostic), CompileHints.forCode(diagnostic.getCode(), courseHints));
     }
 
     private static int positive(long position) {

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Short human hints for javac's common errors, chosen by the diagnostic's code (stable across JDK versions, unlike
- * its wording). An unknown code gets no hint.
+ * its wording), generic to every course; a course adds its own per code in {@code course.json} (which import its
+ * classes need, say), shown after the generic hint. An unknown code gets only the course's hint, if any.
  */
 final class CompileHints {
 
@@ -13,7 +14,7 @@ final class CompileHints {
 
     static {
         hint("Check the spelling and capitalisation of the name, that it is declared in scope, and that its class is"
-                + " imported (e.g. `import backprop.linalg.Matrix;`).",
+                + " imported.",
                 "compiler.err.cant.resolve", "compiler.err.cant.resolve.location", "compiler.err.cant.resolve.args",
                 "compiler.err.cant.resolve.location.args");
         hint("The value's type does not fit where it is used: convert it (a cast or a method such as `Math.round`) or"
@@ -45,8 +46,8 @@ final class CompileHints {
                 "compiler.err.does.not.override.abstract");
         hint("A primitive value (double, int...) has no methods or fields: use it directly, or a method of `Math`.",
                 "compiler.err.cant.deref");
-        hint("The operator does not apply to these types: check both operands (e.g. a Matrix needs a method such as"
-                + " `times`, not `*`).", "compiler.err.operator.cant.be.applied", "compiler.err.operator.cant.be.applied.1");
+        hint("The operator does not apply to these types: check both operands (an object needs a method, not an"
+                + " operator such as `*`).", "compiler.err.operator.cant.be.applied", "compiler.err.operator.cant.be.applied.1");
         hint("That member is private to its class: use its public accessor methods instead.", "compiler.err.report.access");
         hint("The variable is final and already assigned: compute a new value in a new variable instead.",
                 "compiler.err.cant.assign.val.to.var", "compiler.err.cant.assign.val.to.final.var");
@@ -64,5 +65,12 @@ final class CompileHints {
     /** The hint for javac's diagnostic {@code code}, or the empty string. */
     static String forCode(String code) {
         return code == null ? "" : BY_CODE.getOrDefault(code, "");
+    }
+
+    /** The generic hint for {@code code} followed by the course's own, if any; the empty string when neither has one. */
+    static String forCode(String code, Map<String, String> courseHints) {
+        String generic = forCode(code);
+        String course = code == null ? "" : courseHints.getOrDefault(code, "");
+        return generic.isEmpty() || course.isEmpty() ? generic + course : generic + " " + course;
     }
 }

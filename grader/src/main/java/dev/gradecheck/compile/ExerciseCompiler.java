@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -45,9 +46,11 @@ public final class ExerciseCompiler {
             + " named local variables or loops.";
 
     private final JavaCompiler compiler;
+    private final Map<String, String> courseHints;
 
-    private ExerciseCompiler(JavaCompiler compiler) {
+    private ExerciseCompiler(JavaCompiler compiler, Map<String, String> courseHints) {
         this.compiler = compiler;
+        this.courseHints = Map.copyOf(courseHints);
     }
 
     /**
@@ -68,12 +71,22 @@ public final class ExerciseCompiler {
      * @throws IllegalStateException if the grader runs on a JRE without the {@code jdk.compiler} module
      */
     public static ExerciseCompiler create() {
+        return create(Map.of());
+    }
+
+    /**
+     * A compiler backed by the running JDK's javac whose findings add a course's own hints, per javac diagnostic code
+     * (from {@code course.json}), after the grader's generic ones.
+     *
+     * @throws IllegalStateException if the grader runs on a JRE without the {@code jdk.compiler} module
+     */
+    public static ExerciseCompiler create(Map<String, String> courseHints) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new IllegalStateException("no Java compiler in this runtime (" + System.getProperty("java.home")
                     + ") — run the grader with a JDK 17 or later, not a JRE");
         }
-        return new ExerciseCompiler(compiler);
+        return new ExerciseCompiler(compiler, courseHints);
     }
 
     /**
@@ -110,7 +123,7 @@ public final class ExerciseCompiler {
             List<StudentFileObject> units = sources.stream().map(StudentFileObject::new).toList();
             StringWriter javacOutput = new StringWriter();
             boolean compiled = compiler.getTask(javacOutput, files, diagnostics, OPTIONS, null, units).call();
-            List<Finding> findings = CompileFindings.of(diagnostics.getDiagnostics(), firstFile);
+            List<Finding> findings = CompileFindings.of(diagnostics.getDiagnostics(), firstFile, courseHints);
             if (!compiled && findings.isEmpty()) {
                 return crashed(firstFile, javacOutput.toString());
             }

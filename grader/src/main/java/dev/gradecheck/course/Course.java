@@ -22,12 +22,13 @@ import org.apiguardian.api.API;
  * @param layout where the course's parts are
  * @param exercises every exercise, in course order: by each manifest's {@code order}, then by id
  * @param providedFiles provided source files relative to {@code student-template/src/main/java}, sorted
- * @param suiteHash SHA-256 over exercises, template code and solutions
+ * @param suiteHash SHA-256 over exercises, template code and solutions, the course file and its test libraries
  * @param build the compiled provided code, solutions and hidden tests
+ * @param settings what the course's {@code course.json} declares, or the defaults
  */
 @API(status = API.Status.INTERNAL)
 public record Course(CourseLayout layout, List<Exercise> exercises, List<String> providedFiles, String suiteHash,
-                     CourseBuild build) {
+                     CourseBuild build, CourseSettings settings) {
 
     public Course {
         Objects.requireNonNull(layout, "layout");
@@ -35,25 +36,28 @@ public record Course(CourseLayout layout, List<Exercise> exercises, List<String>
         providedFiles = List.copyOf(providedFiles);
         Objects.requireNonNull(suiteHash, "suiteHash");
         Objects.requireNonNull(build, "build");
+        Objects.requireNonNull(settings, "settings");
     }
 
     /**
-     * Loads the course at {@code courseRoot}: binds and validates every {@code exercises/*}{@code /exercise.json},
-     * checks the files they name, and compiles the instructor code (or reuses the cached build of the same suite).
+     * Loads the course at {@code courseRoot}: binds and validates its {@code course.json} (if any) and every
+     * {@code exercises/*}{@code /exercise.json}, checks the files they name, and compiles the instructor code (or
+     * reuses the cached build of the same suite).
      *
      * @throws CourseException if the suite is invalid; the message names the file, the field and the bad value
      */
     public static Course load(Path courseRoot) throws CourseException {
         CourseLayout layout = new CourseLayout(courseRoot);
         requireCourseRoot(layout);
-        List<Exercise> exercises = readManifests(layout);
+        CourseSettings settings = CourseFileReader.read(layout);
+        List<Exercise> exercises = readManifests(layout, settings);
         new CourseValidator(layout).validate(exercises);
         List<Path> providedSources = providedSources(layout, exercises);
-        String suiteHash = hash(layout);
-        CourseBuild build = new CourseBuilder(layout).build(exercises, providedSources, suiteHash);
+        String suiteHash = hash(layout, settings.testLibraries());
+        CourseBuild build = new CourseBuilder(layout, settings.testLibraries()).build(exercises, providedSources, suiteHash);
         List<String> provided = providedSources.stream()
                 .map(file -> CourseLayout.relativePath(layout.templateSources(), file)).toList();
-        return new Course(layout, exercises, provided, suiteHash, build);
+        return new Course(layout, exercises, provided, suiteHash, build, settings);
     }
 
     /**
@@ -62,7 +66,14 @@ public record Course(CourseLayout layout, List<Exercise> exercises, List<String>
      * read.
      */
     public static String currentSuiteHash(Path courseRoot) {
-        return hash(new CourseLayout(courseRoot));
+        CourseLayout layout = new CourseLayout(courseRoot);
+        List<Path> libraries;
+        try {
+            libraries = CourseFileReader.read(layout).testLibraries();
+        } catch (CourseException e) {
+            libraries = List.of(); // the course file itself is hashed: an edit that broke it still changes the hash
+        }
+        return hash(layout, libraries);
     }
 
     /** The exercise with this id, if any. */
@@ -89,10 +100,10 @@ public record Course(CourseLayout layout, List<Exercise> exercises, List<String>
         }
     }
 
-    private static List<Exercise> readManifests(CourseLayout layout) throws CourseException {
+    private static List<Exercise> readManifests(CourseLayout layout, CourseSettings settings) throws CourseException {
         List<Exercise> exercises = new ArrayList<>();
         for (Path folder : exerciseFolders(layout)) {
-            exercises.add(ManifestReader.read(folder, layout.relative(folder.resolve("exercise.json"))));
+            exercises.add(ManifestReader.read(folder, layout.relative(folder.resolve("exercise.json")), settings));
         }
         if (exercises.isEmpty()) {
             throw new CourseException("exercises/: no exercise folders — add exercises/<id>/exercise.json");
@@ -132,9 +143,9 @@ public record Course(CourseLayout layout, List<Exercise> exercises, List<String>
                 .toList();
     }
 
-    private static String hash(CourseLayout layout) {
+    private static String hash(CourseLayout layout, List<Path> testLibraries) {
         try {
-            return SuiteHash.of(layout);
+            return SuiteHash.of(layout, testLibraries);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the course to hash it", e);
         }

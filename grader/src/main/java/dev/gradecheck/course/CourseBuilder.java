@@ -40,10 +40,15 @@ final class CourseBuilder {
     private static final Pattern BUILD_NAME = Pattern.compile("[0-9a-f]{64}");
     private static final String STUBS = "stubs";
 
-    private final CourseLayout layout;
+    private static final String LIBRARIES = "lib";
 
-    CourseBuilder(CourseLayout layout) {
+    private final CourseLayout layout;
+    private final List<Path> courseLibraries;
+
+    /** A builder for the course under {@code layout}, whose {@code course.json} names these test libraries. */
+    CourseBuilder(CourseLayout layout, List<Path> courseLibraries) {
         this.layout = layout;
+        this.courseLibraries = List.copyOf(courseLibraries);
     }
 
     /** The build for {@code suiteHash}: reused from the cache when present, otherwise compiled now. */
@@ -141,6 +146,7 @@ final class CourseBuilder {
     }
 
     private void compileAll(CourseBuild build, List<Exercise> exercises, List<Path> providedSources) throws CourseException {
+        copyCourseLibraries(build.courseLibraries());
         InstructorCompiler compiler = new InstructorCompiler(layout);
         compiler.compile("the provided code (student-template/src/main/java without the student files)",
                 providedSources, List.of(), build.providedClasses());
@@ -150,10 +156,26 @@ final class CourseBuilder {
                 build.solutionClasses());
         List<Path> testClasspath = new ArrayList<>(List.of(build.providedClasses(), build.solutionClasses()));
         testClasspath.addAll(build.testLibraries());
+        testClasspath.addAll(build.courseLibraries());
         for (Exercise exercise : exercises) {
             compiler.compile("the hidden tests of " + exercise.id() + " (" + layout.relative(exercise.testSources()) + ")",
                     CourseLayout.filesBelow(exercise.testSources(), ".java"), testClasspath,
                     build.hiddenTests(exercise.id()));
+        }
+    }
+
+    /**
+     * Copies the course's test libraries into the build, where the child JVM may read them (bubblewrap binds the
+     * build, not the course checkout) and where their bytes match the suite hash that names the build.
+     */
+    private void copyCourseLibraries(List<Path> copies) {
+        try {
+            for (int i = 0; i < courseLibraries.size(); i++) {
+                Files.createDirectories(copies.get(i).getParent());
+                FileTrees.copy(courseLibraries.get(i), copies.get(i));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the course's test libraries into its build", e);
         }
     }
 
@@ -200,11 +222,15 @@ final class CourseBuilder {
         }
     }
 
-    private static CourseBuild locate(Path folder, List<Exercise> exercises) {
+    private CourseBuild locate(Path folder, List<Exercise> exercises) {
         Map<String, Path> tests = new LinkedHashMap<>();
         exercises.forEach(exercise -> tests.put(exercise.id(), folder.resolve("tests").resolve(exercise.id())));
+        List<Path> copies = new ArrayList<>();
+        for (int i = 0; i < courseLibraries.size(); i++) {
+            copies.add(folder.resolve(LIBRARIES).resolve(i + "-" + courseLibraries.get(i).getFileName()));
+        }
         return new CourseBuild(folder.resolve("provided"), folder.resolve("solutions"), tests, TestLibraries.locate(),
-                folder.resolve(STUBS));
+                folder.resolve(STUBS), copies);
     }
 
     private void checkTestsMatchManifest(Exercise exercise, Path testClasses) throws CourseException {

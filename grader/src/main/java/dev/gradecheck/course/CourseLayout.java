@@ -20,6 +20,11 @@ public record CourseLayout(Path root) {
         root = root.toAbsolutePath().normalize();
     }
 
+    /** {@code course.json}: the course's settings, beside {@code exercises/}; optional. */
+    public Path courseFile() {
+        return root.resolve("course.json");
+    }
+
     /** {@code exercises/}: one folder per exercise. */
     public Path exercises() {
         return root.resolve("exercises");

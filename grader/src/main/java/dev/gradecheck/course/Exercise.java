@@ -1,6 +1,7 @@
 package dev.gradecheck.course;
 
 import dev.gradecheck.api.Visibility;
+import dev.gradecheck.policy.ApiFamily;
 import dev.gradecheck.policy.ApiPattern;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -25,6 +26,10 @@ import org.apiguardian.api.API;
  * @param allow what the exercise admits beyond the standard allow-list, in manifest order; usually empty
  * @param visibility when a student may see the exercise's own results (compilation, code checks, manual items);
  *     also the default of its tests
+ * @param apiFamilies the API families the exercise may use: the course's ({@code course.json}) with the manifest's
+ *     {@code "apiFamilies"} applied; usually empty
+ * @param limits the child JVM's limits for this exercise: the course's with the manifest's {@code "sandbox"} applied;
+ *     where neither sets one, the grader's default applies
  */
 @API(status = API.Status.INTERNAL)
 public record Exercise(
@@ -38,7 +43,9 @@ public record Exercise(
         List<Mutant> mutants,
         OptionalInt order,
         List<ApiPattern> allow,
-        Visibility visibility) {
+        Visibility visibility,
+        List<ApiFamily> apiFamilies,
+        Limits limits) {
 
     public Exercise {
         Objects.requireNonNull(id, "id");
@@ -52,13 +59,31 @@ public record Exercise(
         Objects.requireNonNull(order, "order");
         allow = List.copyOf(allow);
         Objects.requireNonNull(visibility, "visibility");
+        apiFamilies = List.copyOf(apiFamilies);
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /** An exercise every student sees, that allows no API family and sets no limit of its own. */
+    public Exercise(String id, String title, Path folder, List<String> studentFiles, List<HiddenTest> tests,
+                    List<ManualItem> manual, List<RuleDeclaration> structure, List<Mutant> mutants,
+                    OptionalInt order, List<ApiPattern> allow) {
+        this(id, title, folder, studentFiles, tests, manual, structure, mutants, order, allow, Visibility.VISIBLE);
+    }
+
+    /** An exercise that allows no API family and sets no limit of its own. */
+    public Exercise(String id, String title, Path folder, List<String> studentFiles, List<HiddenTest> tests,
+                    List<ManualItem> manual, List<RuleDeclaration> structure, List<Mutant> mutants,
+                    OptionalInt order, List<ApiPattern> allow, Visibility visibility) {
+        this(id, title, folder, studentFiles, tests, manual, structure, mutants, order, allow, visibility, List.of(),
+                Limits.NONE);
     }
 
     /** An exercise every student sees. */
     public Exercise(String id, String title, Path folder, List<String> studentFiles, List<HiddenTest> tests,
                     List<ManualItem> manual, List<RuleDeclaration> structure, List<Mutant> mutants,
-                    OptionalInt order, List<ApiPattern> allow) {
-        this(id, title, folder, studentFiles, tests, manual, structure, mutants, order, allow, Visibility.VISIBLE);
+                    OptionalInt order, List<ApiPattern> allow, List<ApiFamily> apiFamilies, Limits limits) {
+        this(id, title, folder, studentFiles, tests, manual, structure, mutants, order, allow, Visibility.VISIBLE,
+                apiFamilies, limits);
     }
 
     /** Course order: exercises with a place first, by place, then the others, by id. */

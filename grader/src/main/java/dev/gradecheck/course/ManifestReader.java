@@ -8,7 +8,9 @@ import com.google.gson.JsonParser;
 import dev.gradecheck.api.Severity;
 import dev.gradecheck.api.TestId;
 import dev.gradecheck.api.Visibility;
+import dev.gradecheck.policy.ApiFamily;
 import dev.gradecheck.policy.ApiPattern;
+import dev.gradecheck.policy.ForbiddenApi;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +35,8 @@ final class ManifestReader {
     private static final Gson GSON = new Gson();
     private static final Map<String, Set<String>> KNOWN_KEYS = Map.of(
             "", Set.of("id", "title", "order", "studentFiles", "timeoutMillis", "tests", "manual", "structure",
-                    "mutants", "allow", "visibility"),
+                    "mutants", "allow", "visibility", "apiFamilies", "sandbox"),
+            "sandbox", Set.of("heapMegabytes", "stackKilobytes", "outputCapChars"),
             "tests", Set.of("test", "points", "timeoutMillis", "visibility"),
             "manual", Set.of("id", "title", "points"),
             "structure", Set.of("rule", "severity", "points", "method", "calls", "hint"),
@@ -41,10 +44,14 @@ final class ManifestReader {
 
     private final Path file;
     private final String displayName;
+    private final CourseSettings course;
+    private final SettingFields fields;
 
-    private ManifestReader(Path file, String displayName) {
+    private ManifestReader(Path file, String displayName, CourseSettings course) {
         this.file = file;
         this.displayName = displayName;
+        this.course = course;
+        this.fields = new SettingFields(displayName);
     }
 
     /**
@@ -52,10 +59,11 @@ final class ManifestReader {
      *
      * @param folder the exercise folder, {@code exercises/<id>}
      * @param displayName the manifest path as messages show it, e.g. {@code exercises/chain-rule/exercise.json}
+     * @param course the course's settings, which the manifest's API families and limits override
      * @throws CourseException naming the file, the field and the bad value
      */
-    static Exercise read(Path folder, String displayName) throws CourseException {
-        ManifestReader reader = new ManifestReader(folder.resolve("exercise.json"), displayName);
+    static Exercise read(Path folder, String displayName, CourseSettings course) throws CourseException {
+        ManifestReader reader = new ManifestReader(folder.resolve("exercise.json"), displayName, course);
         return reader.toExercise(folder, reader.bind());
     }
 
@@ -92,6 +100,10 @@ final class ManifestReader {
                 checkKeys(entry.getAsJsonObject(), list, list + "[" + i + "].");
             }
         }
+        JsonElement sandbox = manifest.get("sandbox");
+        if (sandbox != null && sandbox.isJsonObject()) {
+            checkKeys(sandbox.getAsJsonObject(), "sandbox", "sandbox.");
+        }
     }
 
     private void checkKeys(JsonObject object, String level, String prefix) throws CourseException {
@@ -109,11 +121,14 @@ final class ManifestReader {
             throw invalid("id", "must equal the folder name \"" + folderName + "\"", quoted(raw.id()));
         }
         requireText("title", raw.title());
-        int timeoutMillis = timeout("timeoutMillis", raw.timeoutMillis(), null);
+        Integer courseTimeout = course.timeoutMillis().isPresent() ? course.timeoutMillis().getAsInt() : null;
+        int timeoutMillis = timeout("timeoutMillis", raw.timeoutMillis(), courseTimeout);
         Visibility visibility = visibility("visibility", raw.visibility(), Visibility.VISIBLE);
+        List<ApiFamily> families = fields.apiFamilies(raw.apiFamilies(), course.apiFamilies());
+        Limits limits = course.limits().overriddenBy(fields.limits(raw.sandbox()));
         return new Exercise(raw.id(), raw.title(), folder, studentFiles(raw.studentFiles()),
                 tests(raw.tests(), timeoutMillis, visibility), manual(raw.manual()), rules(raw.structure()),
-                mutants(folder, raw.mutants()), order(raw.order()), allow(raw.allow()), visibility);
+                mutants(folder, raw.mutants()), order(raw.order()), allow(raw.allow()), visibility, families, limits);
     }
 
     /** {@code value} as a visibility; {@code fallback} when absent. */
@@ -137,6 +152,13 @@ final class ManifestReader {
             }
             if (!seen.add(entry.strip())) {
                 throw invalid("allow[" + i + "]", "is listed twice", quoted(entry));
+            }
+            Set<ApiFamily> closed = ForbiddenApi.standard().closedFamiliesAdmittedBy(patterns.get(patterns.size() - 1));
+            if (!closed.isEmpty()) {
+                throw invalid("allow[" + i + "]", "would admit " + closed.iterator().next().id() + " APIs, which stay"
+                        + " closed in every course because the sandbox relies on them (see docs/security.md) — name"
+                        + " only the types or members the exercise needs, or allow a whole family with \"apiFamilies\"",
+                        quoted(entry));
             }
         }
         return patterns;
@@ -312,7 +334,8 @@ final class ManifestReader {
 
         record Manifest(String id, String title, Integer order, List<String> studentFiles, Integer timeoutMillis,
                         List<Test> tests, List<Manual> manual, List<Rule> structure, List<Mutant> mutants,
-                        List<String> allow, String visibility) {
+                        List<String> allow, String visibility, Map<String, String> apiFamilies,
+                        SettingFields.RawLimits sandbox) {
         }
 
         record Test(String test, Double points, Integer timeoutMillis, String visibility) {

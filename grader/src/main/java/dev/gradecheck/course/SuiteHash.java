@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * SHA-256 over the sorted relative paths and contents of everything that decides a grade: {@code exercises/**}
- * (build output excluded), the template's {@code src/main/java} and {@code solutions/src/main/java}.
+ * (build output excluded), the template's {@code src/main/java}, {@code solutions/src/main/java}, the course file
+ * {@code course.json} and every file of the test libraries it names.
  * Identifies the suite in reports and names the build cache.
  */
 final class SuiteHash {
@@ -21,10 +22,17 @@ final class SuiteHash {
     private SuiteHash() {
     }
 
-    /** The lower-case hex hash of the suite under {@code layout}. */
-    static String of(CourseLayout layout) throws IOException {
+    /** The lower-case hex hash of the suite under {@code layout}, with these test libraries (jars or class folders). */
+    static String of(CourseLayout layout, List<Path> testLibraries) throws IOException {
         MessageDigest digest = sha256();
-        for (Path file : suiteFiles(layout)) {
+        List<Path> files = suiteFiles(layout);
+        if (Files.isRegularFile(layout.courseFile())) {
+            files.add(layout.courseFile());
+        }
+        for (Path library : testLibraries) {
+            files.addAll(filesOf(library));
+        }
+        for (Path file : files) {
             digest.update(layout.relative(file).getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(Files.readAllBytes(file));
@@ -50,6 +58,16 @@ final class SuiteHash {
         }
         files.sort(null);
         return files;
+    }
+
+    /** A jar itself, or every file below a class folder, sorted. */
+    private static List<Path> filesOf(Path library) throws IOException {
+        if (!Files.isDirectory(library)) {
+            return Files.isRegularFile(library) ? List.of(library) : List.of();
+        }
+        try (Stream<Path> walk = Files.walk(library)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        }
     }
 
     private static boolean isBuildOutput(Path folder, Path file) {

@@ -1,5 +1,6 @@
 package dev.gradecheck.pipeline;
 
+import dev.gradecheck.course.Limits;
 import dev.gradecheck.sandbox.PreparedRun;
 import dev.gradecheck.sandbox.Sandbox;
 import dev.gradecheck.sandbox.SandboxRun;
@@ -23,11 +24,15 @@ import java.util.concurrent.CompletionException;
  */
 final class ChildJvms implements AutoCloseable {
 
+    private final Sandbox sandbox;
+    private final Path scratch;
     private final List<PreparedRun> prepared;
     private final List<CompletableFuture<SandboxRun>> jobs = new ArrayList<>();
     private boolean planned;
 
-    private ChildJvms(List<PreparedRun> prepared) {
+    private ChildJvms(Sandbox sandbox, Path scratch, List<PreparedRun> prepared) {
+        this.sandbox = sandbox;
+        this.scratch = scratch;
         this.prepared = List.copyOf(prepared);
     }
 
@@ -41,7 +46,7 @@ final class ChildJvms implements AutoCloseable {
             for (int i = 1; i <= count; i++) {
                 started.add(sandbox.prepare(Files.createDirectory(scratch.resolve("run-" + i)), warmUp));
             }
-            return new ChildJvms(started);
+            return new ChildJvms(sandbox, scratch, started);
         } catch (IOException e) {
             started.forEach(PreparedRun::close);
             throw new UncheckedIOException("cannot create a sandbox folder in " + scratch, e);
@@ -79,6 +84,27 @@ final class ChildJvms implements AutoCloseable {
         PreparedRun run = prepared.get(index);
         CompletableFuture<SandboxRun> job = CompletableFuture.supplyAsync(() -> {
             try (run) {
+                return run.run(classpath, specs);
+            }
+        }, DaemonThreads.starting("gradecheck-test-run"));
+        jobs.add(job);
+        return job;
+    }
+
+    /**
+     * Runs these tests in a child started now for them alone, with {@code limits} applied to the sandbox's settings
+     * (an exercise with limits of its own), in its own folder {@code apart-INDEX}, in the background.
+     */
+    CompletableFuture<SandboxRun> runApart(int index, Limits limits, List<Path> classpath, List<TestSpec> specs) {
+        Sandbox limited = sandbox.withSettings(ChildLimits.applied(sandbox.settings(), limits));
+        CompletableFuture<SandboxRun> job = CompletableFuture.supplyAsync(() -> {
+            Path folder;
+            try {
+                folder = Files.createDirectory(scratch.resolve("apart-" + index));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a sandbox folder in " + scratch, e);
+            }
+            try (PreparedRun run = limited.prepare(folder, Optional.empty())) {
                 return run.run(classpath, specs);
             }
         }, DaemonThreads.starting("gradecheck-test-run"));

@@ -10,6 +10,7 @@ import dev.gradecheck.course.CourseException;
 import dev.gradecheck.course.Exercise;
 import dev.gradecheck.course.RuleDeclaration;
 import dev.gradecheck.policy.ApiPolicy;
+import dev.gradecheck.policy.ForbiddenApi;
 import dev.gradecheck.scoring.Findings;
 import dev.gradecheck.structure.ApiCatalog;
 import dev.gradecheck.structure.StructureChecker;
@@ -28,12 +29,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.BooleanSupplier;
 
 /**
  * The front stages for each exercise of a submission: missing files, compilation on its own against the provided
  * classes, structure rules (also when it does not compile), bytecode check of what compiled. Each exercise gets a
  * {@link TestVerdict}: its hidden tests run unless a file is missing, it does not compile, or a finding
- * {@linkplain Finding#blocksTests() blocks the tests} (a refused API, in the source or the bytecode).
+ * {@linkplain Finding#blocksTests() blocks the tests} (a refused API, in the source or the bytecode). The APIs an
+ * exercise may use are the standard allow-list, its course's and its own API families and its {@code allow}; an exercise
+ * that allows file I/O runs its tests only where the child's file system is isolated (bubblewrap): elsewhere a file
+ * could be the child's own memory ({@code /proc/self/mem}).
  *
  * <pre>{@code
  * try (FrontStages.Run front = stages.start(exercises, located, classes)) {   // every compilation starts
@@ -54,11 +59,13 @@ final class FrontStages {
     private final ExerciseCompiler compiler;
     private final StructureChecker structure;
     private final BytecodeScanner scanner;
+    private final BooleanSupplier fileSystemIsolated;
 
-    private FrontStages(Course course, Map<String, List<StructureRule>> rules) {
+    private FrontStages(Course course, Map<String, List<StructureRule>> rules, BooleanSupplier fileSystemIsolated) {
         this.course = course;
         this.rules = rules;
-        this.compiler = ExerciseCompiler.create();
+        this.fileSystemIsolated = fileSystemIsolated;
+        this.compiler = ExerciseCompiler.create(course.settings().compileHints());
         this.structure = StructureChecker.create(ApiCatalog.fromTemplate(course.layout().templateSources(), course.studentFiles()));
         this.scanner = BytecodeScanner.create();
     }
@@ -66,10 +73,12 @@ final class FrontStages {
     /**
      * The front stages of {@code course}.
      *
+     * @param fileSystemIsolated whether child JVMs get a file system of their own (bubblewrap); asked only when an
+     *     exercise that allows file I/O is about to run
      * @throws CourseException if a manifest declares a structure rule the structure stage does not accept
      */
-    static FrontStages of(Course course) throws CourseException {
-        return new FrontStages(course, rules(course));
+    static FrontStages of(Course course, BooleanSupplier fileSystemIsolated) throws CourseException {
+        return new FrontStages(course, rules(course), fileSystemIsolated);
     }
 
     /**
@@ -142,7 +151,7 @@ final class FrontStages {
             return new ExerciseCheck(exercise, findings, new TestVerdict.NotRun("none of its files were found in the"
                     + " submission: " + String.join(", ", exercise.studentFiles())));
         }
-        ApiPolicy policy = ApiPolicy.standard().widenedBy(exercise.allow());
+        ApiPolicy policy = ApiPolicy.standard().withFamilies(exercise.apiFamilies()).widenedBy(exercise.allow());
         List<Finding> structureFindings = structure.check(rules.get(exercise.id()), sources, policy);
         CompileResult compiled = await(compiling);
         findings.addAll(compiled.findings());
@@ -154,6 +163,11 @@ final class FrontStages {
         findings.addAll(SourceAndBytecode.unreported(structureFindings, scanner.scan(classes, classToFile(sources), policy,
                 List.of(course.build().providedClasses()))));
         Optional<Finding> blocking = findings.stream().filter(Finding::blocksTests).findFirst();
+        if (blocking.isEmpty() && exercise.apiFamilies().contains(ForbiddenApi.IO) && !fileSystemIsolated.getAsBoolean()) {
+            return new ExerciseCheck(exercise, findings, new TestVerdict.NotRun("it allows file I/O, which the grader"
+                    + " runs only inside bubblewrap (isolation level filesystem), and this machine has no working"
+                    + " bubblewrap — install bubblewrap (bwrap), or grade on a machine that has it"));
+        }
         return new ExerciseCheck(exercise, findings, blocking
                 .<TestVerdict>map(f -> new TestVerdict.NotRun("it uses a forbidden API: " + Findings.describe(f)))
                 .orElse(new TestVerdict.Run(classes)));

@@ -5,6 +5,7 @@ import dev.gradecheck.api.GradeReport;
 import dev.gradecheck.course.Course;
 import dev.gradecheck.course.CourseException;
 import dev.gradecheck.course.Exercise;
+import dev.gradecheck.api.IsolationLevel;
 import dev.gradecheck.sandbox.Sandbox;
 import dev.gradecheck.sandbox.SandboxRun;
 import dev.gradecheck.submission.Intake;
@@ -61,8 +62,10 @@ public final class GradingPipeline implements AutoCloseable {
      */
     public static GradingPipeline create(Course course, Sandbox sandbox, int testJvms, boolean standby, Clock clock,
                                          String graderVersion) throws CourseException {
-        FrontStages front = FrontStages.of(course);
-        StandbyPool pool = standby ? StandbyPool.keeping(sandbox, testJvms, course) : StandbyPool.none(sandbox, testJvms);
+        Sandbox limited = sandbox.withSettings(ChildLimits.applied(sandbox.settings(), course.settings().limits()));
+        FrontStages front = FrontStages.of(course,
+                () -> sandbox.isolation().level().atLeast(IsolationLevel.FILESYSTEM));
+        StandbyPool pool = standby ? StandbyPool.keeping(limited, testJvms, course) : StandbyPool.none(limited, testJvms);
         return new GradingPipeline(course, front, pool, new ReportAssembler(course.suiteHash(), graderVersion, clock),
                 clock);
     }
@@ -83,7 +86,7 @@ public final class GradingPipeline implements AutoCloseable {
             Submission opened = Intake.create(lease.scratch().resolve("intake")).open(submission, gitRef);
             ChildJvms children = lease.children();
             LocatedFiles located = StudentFileLocator.locate(opened, course.studentFiles(), course.providedFiles());
-            TestPlan plan = TestScheduler.plan(exercises, children, course.build());
+            TestPlan plan = TestScheduler.plan(exercises, children, course.build(), course.settings().limits());
             List<ExerciseCheck> checked = checkAndStartTests(plan, located, lease.scratch().resolve("classes"));
             Optional<SandboxRun> run = plan.finish();
             List<ExerciseReport> scored = ExerciseScoring.score(inOrderOf(exercises, checked), run);

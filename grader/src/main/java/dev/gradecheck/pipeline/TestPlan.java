@@ -4,6 +4,7 @@ import dev.gradecheck.api.Integrity;
 import dev.gradecheck.api.TestResult;
 import dev.gradecheck.course.CourseBuild;
 import dev.gradecheck.course.Exercise;
+import dev.gradecheck.course.Limits;
 import dev.gradecheck.sandbox.spec.LingeringThreads;
 import dev.gradecheck.sandbox.spec.ResourceSquat;
 import dev.gradecheck.sandbox.SandboxRun;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -37,13 +39,16 @@ final class TestPlan {
     /**
      * One child's share of the exercises.
      *
-     * @param child the child JVM that runs it (from 0); also the group's place in the plan
+     * @param child the child JVM that runs it (from 0); also the group's key in the plan
      * @param exercises its exercises, in the order the grading listed them
+     * @param apart the limits of a child started for this group alone (an exercise with limits of its own); empty for
+     *     a group that runs in one of the children started ahead
      */
-    record Group(int child, List<Exercise> exercises) {
+    record Group(int child, List<Exercise> exercises, Optional<Limits> apart) {
 
         Group {
             exercises = List.copyOf(exercises);
+            Objects.requireNonNull(apart, "apart");
         }
     }
 
@@ -86,7 +91,13 @@ final class TestPlan {
         }
         List<ExerciseCheck> runnable = checks.stream().filter(ExerciseCheck::runnable).toList();
         started.put(group.child(), runnable.isEmpty() ? CompletableFuture.completedFuture(Optional.empty())
-                : children.run(group.child(), classpath(runnable), specs(runnable)).thenApply(Optional::of));
+                : run(group, runnable).thenApply(Optional::of));
+    }
+
+    private CompletableFuture<SandboxRun> run(Group group, List<ExerciseCheck> runnable) {
+        return group.apart().isPresent()
+                ? children.runApart(group.child(), group.apart().get(), classpath(runnable), specs(runnable))
+                : children.run(group.child(), classpath(runnable), specs(runnable));
     }
 
     /**
@@ -107,7 +118,7 @@ final class TestPlan {
         return all.isEmpty() ? Optional.empty() : Optional.of(merge(all));
     }
 
-    /** The provided classes, each exercise's compiled classes, then each exercise's hidden tests. */
+    /** The provided classes, each exercise's compiled classes, each exercise's hidden tests, the course's libraries. */
     private List<Path> classpath(List<ExerciseCheck> runnable) {
         List<Path> classpath = new ArrayList<>();
         classpath.add(build.providedClasses());
@@ -117,6 +128,7 @@ final class TestPlan {
             }
         }
         runnable.forEach(check -> classpath.add(build.hiddenTests(check.exercise().id())));
+        classpath.addAll(build.courseLibraries());
         return classpath;
     }
 

@@ -8,7 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,7 +24,9 @@ import org.apiguardian.api.API;
  * <p>The standard list is data, {@code allowed-api.txt} beside this class: one {@link ApiPattern} a line, lines
  * starting with {@code !} carve an exception out of the entries (e.g. {@code !java.util.ServiceLoader} out of
  * {@code java.util.*}), blank lines and lines starting with {@code //} are comments. A course widens the list per
- * exercise ({@link #widenedBy}); its entries admit what they name even where the standard list carves it out. The
+ * exercise ({@link #widenedBy}) and by whole families ({@link #withFamilies}, the entries of
+ * {@code openable-api.txt}); their entries admit what they name even where the standard list carves it out. Neither
+ * may admit anything of a closed family ({@link ForbiddenApi#OPENABLE}): the sandbox relies on those staying shut. The
  * course's own code, provided classes and the submission's classes, is always allowed ({@link #withCourseTypes}).
  *
  * <p>Decisions, in order: a course type is allowed; a widening entry admits; a carve-out refuses; a standard entry
@@ -33,6 +38,8 @@ import org.apiguardian.api.API;
 public final class ApiPolicy {
 
     static final String RESOURCE = "allowed-api.txt";
+    static final String FAMILIES_RESOURCE = "openable-api.txt";
+    private static final Map<ApiFamily, List<ApiPattern>> FAMILY_ENTRIES = loadFamilies();
     private static final List<String> JDK_ROOTS = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
     private static final ApiPolicy STANDARD = load();
 
@@ -40,13 +47,15 @@ public final class ApiPolicy {
     private final List<ApiPattern> carvedOut;
     private final List<ApiPattern> widened;
     private final Set<String> courseTypes;
+    private final Set<ApiFamily> opened;
 
     private ApiPolicy(List<ApiPattern> allowed, List<ApiPattern> carvedOut, List<ApiPattern> widened,
-                      Set<String> courseTypes) {
+                      Set<String> courseTypes, Set<ApiFamily> opened) {
         this.allowed = List.copyOf(allowed);
         this.carvedOut = List.copyOf(carvedOut);
         this.widened = List.copyOf(widened);
         this.courseTypes = Set.copyOf(courseTypes);
+        this.opened = Set.copyOf(opened);
     }
 
     /** The standard list: a safe core of the Java SE API, without the course's code. */
@@ -54,11 +63,51 @@ public final class ApiPolicy {
         return STANDARD;
     }
 
-    /** This policy, also admitting what {@code entries} name (an exercise's {@code allow}). */
+    /**
+     * This policy, also admitting what {@code entries} name (an exercise's {@code allow}).
+     *
+     * @throws IllegalArgumentException if an entry admits anything of a closed family, naming the entry and the family
+     */
     public ApiPolicy widenedBy(Collection<ApiPattern> entries) {
+        for (ApiPattern entry : entries) {
+            Set<ApiFamily> closed = ForbiddenApi.standard().closedFamiliesAdmittedBy(entry);
+            if (!closed.isEmpty()) {
+                throw new IllegalArgumentException("\"" + entry.text() + "\" would admit " + closed.iterator().next().id()
+                        + " APIs, which stay closed");
+            }
+        }
         List<ApiPattern> all = new ArrayList<>(widened);
         all.addAll(entries);
-        return new ApiPolicy(allowed, carvedOut, all, courseTypes);
+        return new ApiPolicy(allowed, carvedOut, all, courseTypes, opened);
+    }
+
+    /**
+     * This policy, also admitting every API of these families (the entries {@code openable-api.txt} lists for them).
+     *
+     * @throws IllegalArgumentException for a family a course may not allow (not in {@link ForbiddenApi#OPENABLE})
+     */
+    public ApiPolicy withFamilies(Collection<ApiFamily> families) {
+        List<ApiPattern> all = new ArrayList<>(widened);
+        Set<ApiFamily> open = new LinkedHashSet<>(opened);
+        for (ApiFamily family : families) {
+            if (!ForbiddenApi.isOpenable(family)) {
+                throw new IllegalArgumentException("the API family \"" + family.id() + "\" stays closed: "
+                        + family.description());
+            }
+            all.addAll(FAMILY_ENTRIES.getOrDefault(family, List.of()));
+            open.add(family);
+        }
+        return new ApiPolicy(allowed, carvedOut, all, courseTypes, open);
+    }
+
+    /** True when this policy allows the whole family ({@link #withFamilies}). */
+    public boolean opens(ApiFamily family) {
+        return opened.contains(family);
+    }
+
+    /** The entries that allowing {@code family} adds, in file order; empty for a closed family. */
+    public static List<ApiPattern> familyEntries(ApiFamily family) {
+        return FAMILY_ENTRIES.getOrDefault(family, List.of());
     }
 
     /**
@@ -71,7 +120,7 @@ public final class ApiPolicy {
     public ApiPolicy withCourseTypes(Collection<String> qualifiedNames) {
         Set<String> all = new TreeSet<>(courseTypes);
         qualifiedNames.stream().map(name -> name.replace('/', '.')).filter(name -> !underJdkRoot(name)).forEach(all::add);
-        return new ApiPolicy(allowed, carvedOut, widened, all);
+        return new ApiPolicy(allowed, carvedOut, widened, all, opened);
     }
 
     /**
@@ -156,6 +205,36 @@ public final class ApiPolicy {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the grader's " + RESOURCE, e);
         }
-        return new ApiPolicy(allowed, carvedOut, List.of(), Set.of());
+        return new ApiPolicy(allowed, carvedOut, List.of(), Set.of(), Set.of());
+    }
+
+    private static Map<ApiFamily, List<ApiPattern>> loadFamilies() {
+        Map<ApiFamily, List<ApiPattern>> entries = new LinkedHashMap<>();
+        for (String line : lines(FAMILIES_RESOURCE)) {
+            int colon = line.indexOf(':');
+            ApiFamily family = colon < 0 ? null : ForbiddenApi.family(line.substring(0, colon).strip()).orElse(null);
+            if (family == null || !ForbiddenApi.isOpenable(family)) {
+                throw new IllegalStateException(FAMILIES_RESOURCE + ": \"" + line + "\" must be \"family: entry\" with an"
+                        + " openable family");
+            }
+            entries.computeIfAbsent(family, key -> new ArrayList<>()).add(ApiPattern.parse(line.substring(colon + 1)));
+        }
+        return entries;
+    }
+
+    private static List<String> lines(String resource) {
+        List<String> lines = new ArrayList<>();
+        try (InputStream in = Objects.requireNonNull(ApiPolicy.class.getResourceAsStream(resource), resource);
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                String entry = line.strip();
+                if (!entry.isEmpty() && !entry.startsWith("//")) {
+                    lines.add(entry);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the grader's " + resource, e);
+        }
+        return lines;
     }
 }

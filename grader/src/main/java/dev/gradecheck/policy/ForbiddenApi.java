@@ -1,8 +1,10 @@
 package dev.gradecheck.policy;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -60,6 +62,17 @@ public final class ForbiddenApi {
             "Use only the Java core library the exercise statement lists (java.lang, java.util, java.util.function,"
                     + " sequential java.util.stream, java.math); if you need something else, ask your instructor.");
 
+    /** Every named family, in a fixed order (not {@link #NOT_ALLOWED}). */
+    public static final List<ApiFamily> FAMILIES = List.of(REFLECTION, CLASS_LOADING, EXIT, PROCESS, THREADS, IO, SYSTEM,
+            NATIVE, INTERNAL, TEST_FRAMEWORK);
+
+    /**
+     * The families a course or an exercise may allow ({@code "apiFamilies"}): file I/O and threads. Every other family
+     * stays closed whatever a course says, because the sandbox relies on it: reflection, class loading, exiting,
+     * processes, JVM-global state, native code, JDK internals and the test framework (see docs/security.md).
+     */
+    public static final List<ApiFamily> OPENABLE = List.of(IO, THREADS);
+
     private static final ForbiddenApi STANDARD = new ForbiddenApi();
 
     /** A listed name: exact, or a prefix when written with a trailing {@code *}. */
@@ -94,6 +107,103 @@ public final class ForbiddenApi {
     /** The course's table. */
     public static ForbiddenApi standard() {
         return STANDARD;
+    }
+
+    /** The named family with this id ({@code "io"}, {@code "threads"}, ...), if any. */
+    public static Optional<ApiFamily> family(String id) {
+        return FAMILIES.stream().filter(family -> family.id().equals(id)).findFirst();
+    }
+
+    /** True for a family a course may allow ({@link #OPENABLE}). */
+    public static boolean isOpenable(ApiFamily family) {
+        return OPENABLE.contains(family);
+    }
+
+    /**
+     * The closed families (not {@link #OPENABLE}) some of whose packages, types or members {@code entry} would admit,
+     * e.g. {@link #EXIT} and {@link #PROCESS} for {@code java.lang.*} or {@code java.lang.Runtime}; empty for an entry
+     * that admits nothing a closed family names.
+     */
+    public Set<ApiFamily> closedFamiliesAdmittedBy(ApiPattern entry) {
+        Set<ApiFamily> found = new LinkedHashSet<>(familiesAdmittedBy(entry));
+        found.removeAll(OPENABLE);
+        return found;
+    }
+
+    /** Member rules first (the most specific words), then method names, then whole packages and types. */
+    private Set<ApiFamily> familiesAdmittedBy(ApiPattern entry) {
+        Set<ApiFamily> found = new LinkedHashSet<>();
+        String owner = entry.typeName().isEmpty() ? entry.packageName() : entry.packageName() + "." + entry.typeName();
+        members.stream().filter(rule -> ownerOverlaps(rule.owner(), entry, owner) && memberOverlaps(rule.member(), entry))
+                .forEach(rule -> found.add(rule.family()));
+        if (entry.isMemberPattern()) {
+            methodNames.stream().filter(rule -> memberOverlaps(rule.member(), entry)).forEach(rule -> found.add(rule.family()));
+        }
+        forPackage(entry.packageName()).ifPresent(found::add);
+        if (entry.typeName().isEmpty()) {
+            types.stream().filter(rule -> packageOf(rule.type().text()).equals(entry.packageName()))
+                    .filter(rule -> !entry.isMemberPattern() || mayHaveMember(rule.type().text(), entry))
+                    .forEach(rule -> found.add(rule.family()));
+        } else {
+            forType(owner).ifPresent(found::add);
+            types.stream().filter(rule -> rule.type().text().startsWith(owner + ".")).forEach(rule -> found.add(rule.family()));
+        }
+        return found;
+    }
+
+    /**
+     * Whether the JDK type {@code listed} has a public member the member pattern names (so {@code java.util.*#stream}
+     * reaches {@code ServiceLoader.stream}, {@code java.util.*#parallelStream} reaches nothing of it); true when the
+     * type cannot be looked up ({@code java.io.File*}).
+     */
+    private static boolean mayHaveMember(String listed, ApiPattern entry) {
+        if (listed.endsWith("*")) {
+            return true;
+        }
+        try {
+            Class<?> type = Class.forName(listed, false, ClassLoader.getPlatformClassLoader());
+            List<String> names = new ArrayList<>();
+            java.util.Arrays.stream(type.getMethods()).forEach(method -> names.add(method.getName()));
+            java.util.Arrays.stream(type.getFields()).forEach(field -> names.add(field.getName()));
+            if (type.getConstructors().length > 0) {
+                names.add("<init>");
+            }
+            return names.stream().anyMatch(name -> entry.memberPrefix() ? name.startsWith(entry.member())
+                    : name.equals(entry.member()));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return true;
+        }
+    }
+
+    private static boolean ownerOverlaps(Pattern ruleOwner, ApiPattern entry, String owner) {
+        if (entry.typeName().isEmpty()) {
+            return packageOf(ruleOwner.text()).equals(entry.packageName());
+        }
+        return ruleOwner.matches(owner);
+    }
+
+    private static boolean memberOverlaps(Pattern ruleMember, ApiPattern entry) {
+        if (!entry.isMemberPattern()) {
+            return true;
+        }
+        String rule = ruleMember.text();
+        boolean rulePrefix = rule.endsWith("*");
+        String ruleName = rulePrefix ? rule.substring(0, rule.length() - 1) : rule;
+        if (entry.memberPrefix()) {
+            return ruleName.startsWith(entry.member()) || rulePrefix && entry.member().startsWith(ruleName);
+        }
+        return rulePrefix ? entry.member().startsWith(ruleName) : entry.member().equals(ruleName);
+    }
+
+    /** The package of a listed name: {@code java.io} for {@code java.io.File*} or {@code java.util.*}. */
+    private static String packageOf(String listed) {
+        String name = listed.endsWith("*") ? listed.substring(0, listed.length() - 1) : listed;
+        int dot = name.lastIndexOf('.');
+        String candidate = dot < 0 ? "" : name.substring(0, dot);
+        while (!candidate.isEmpty() && Character.isUpperCase(candidate.charAt(candidate.lastIndexOf('.') + 1))) {
+            candidate = enclosing(candidate);
+        }
+        return candidate;
     }
 
     private void listPackages() {

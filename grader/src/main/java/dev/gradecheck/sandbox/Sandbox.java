@@ -49,6 +49,16 @@ public final class Sandbox {
         return new Sandbox(settings, ChildClasspath.locate());
     }
 
+    /** The settings this sandbox runs its children with. */
+    public SandboxSettings settings() {
+        return settings;
+    }
+
+    /** A sandbox like this one (same runner and libraries) whose children run with {@code other} settings. */
+    public Sandbox withSettings(SandboxSettings other) {
+        return new Sandbox(Objects.requireNonNull(other, "other"), childClasspath);
+    }
+
     /**
      * One TestResult per spec, in the order given. Never throws for anything student code does. Throws
      * {@link IllegalArgumentException} when the work directory does not exist, {@link UncheckedIOException} when the

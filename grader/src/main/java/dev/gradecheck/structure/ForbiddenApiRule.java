@@ -174,7 +174,8 @@ final class ForbiddenApiRule implements Rule {
             } else {
                 scope.staticOnDemandImports().forEach(owner -> memberOf(call, owner, name, "calls"));
             }
-            forbidden.forMethodName(name).ifPresent(family -> add(call, "calls " + name, family, CALL, ""));
+            forbidden.forMethodName(name).filter(family -> !policy.opens(family))
+                    .ifPresent(family -> add(call, "calls " + name, family, CALL, ""));
         }
 
         /**

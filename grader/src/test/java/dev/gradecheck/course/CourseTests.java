@@ -149,7 +149,7 @@ class CourseTests {
                 Arguments.of("\"id\": \"calc\"", "\"id\": \"calculator\"",
                         file + "\"id\" must equal the folder name \"calc\", was \"calculator\""),
                 Arguments.of("\"title\": \"Adding", "\"titel\": \"Adding",
-                        file + "unknown field \"titel\" — the known fields are allow, id, manual, mutants, order, structure, studentFiles, tests, timeoutMillis, title, visibility"),
+                        file + "unknown field \"titel\" — the known fields are allow, apiFamilies, id, manual, mutants, order, sandbox, structure, studentFiles, tests, timeoutMillis, title, visibility"),
                 Arguments.of("\"timeoutMillis\": 5000", "\"allow\": [\"java.util.concurrent\"], \"timeoutMillis\": 5000",
                         file + "\"allow[0]\" must be written as " + ApiPattern.FORMS + ", was \"java.util.concurrent\""),
                 Arguments.of("\"timeoutMillis\": 5000", "\"allow\": [\"java.nio.file.Files#\"], \"timeoutMillis\": 5000",

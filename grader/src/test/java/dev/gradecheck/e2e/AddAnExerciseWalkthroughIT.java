@@ -112,6 +112,8 @@ class AddAnExerciseWalkthroughIT {
                 }
             }
         }
+        // The course file names the toolkit's classes as a test library: build output, but part of the course.
+        dev.gradecheck.platform.FileTrees.copy(from.resolve("toolkit/target/classes"), to.resolve("toolkit/target/classes"));
     }
 
     private static boolean skipped(Path relative) {

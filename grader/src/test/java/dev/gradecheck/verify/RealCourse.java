@@ -22,10 +22,19 @@ final class RealCourse {
         throw new IllegalStateException("no course root above " + Path.of("").toAbsolutePath());
     }
 
-    /** Copies exercises/, student-template/ and solutions/ (build output left out) into {@code target}; returns it. */
+    /**
+     * Copies exercises/, student-template/ and solutions/ (build output left out), the course file and the test
+     * library it names (the toolkit's classes) into {@code target}; returns it.
+     */
     static Path copyTo(Path target) {
         for (String part : new String[] {"exercises", "student-template", "solutions"}) {
             copyTree(root().resolve(part), target.resolve(part));
+        }
+        try {
+            FileTrees.copy(root().resolve("course.json"), target.resolve("course.json"));
+            FileTrees.copy(root().resolve("toolkit/target/classes"), target.resolve("toolkit/target/classes"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the course file and its test library to " + target, e);
         }
         return target;
     }

@@ -70,6 +70,18 @@ public record SandboxSettings(Path javaExecutable, int heapMegabytes, int stackK
                 betweenTestsLimit);
     }
 
+    /** These settings with another maximum heap per child. */
+    public SandboxSettings withHeapMegabytes(int megabytes) {
+        return new SandboxSettings(javaExecutable, megabytes, stackKilobytes, wallClockCap, outputCapChars, isolate,
+                betweenTestsLimit);
+    }
+
+    /** These settings with another thread stack size per child. */
+    public SandboxSettings withStackKilobytes(int kilobytes) {
+        return new SandboxSettings(javaExecutable, heapMegabytes, kilobytes, wallClockCap, outputCapChars, isolate,
+                betweenTestsLimit);
+    }
+
     /** These settings with another output cap per test. */
     public SandboxSettings withOutputCapChars(int cap) {
         return new SandboxSettings(javaExecutable, heapMegabytes, stackKilobytes, wallClockCap, cap, isolate,
