@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.gradecheck.platform.FileTrees;
 import dev.gradecheck.testing.ClassroomSpec;
 import dev.gradecheck.testing.GradescopeSpec;
 import dev.gradecheck.testing.PrairieLearnSpec;
@@ -120,6 +121,10 @@ class PlatformKitIT {
             assertTrue(Files.isRegularFile(autograder.resolve("source").resolve(file)), file + " is in the zip");
         }
         assertFalse(Files.exists(autograder.resolve("source/grader/target")), "no build output in the zip");
+        // setup.sh builds the course's Maven modules into the image; the test runs this build's grader instead
+        // (GRADECHECK_GRADER), so it puts this build's toolkit classes where course.json's testLibraries names them.
+        FileTrees.copy(RepoCourse.root().resolve("toolkit/target/classes"),
+                autograder.resolve("source/toolkit/target/classes"));
         RepoCourse.copyTree(PARTIAL, autograder.resolve("submission"), false);
         return autograder;
     }
