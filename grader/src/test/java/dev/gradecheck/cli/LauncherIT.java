@@ -78,6 +78,43 @@ class LauncherIT {
         assertTrue(result.errors().startsWith("bin/grader: JAVA_HOME is set to " + notAJdk + ", but "), result.errors());
     }
 
+    /** A first run that stops early dumps its few classes; the launcher keeps that archive only for a full run. */
+    private static final String DUMP_AND_KEEP = """
+            . "$1/bin/lib/cds.bash"
+            java -XX:ArchiveClassesAtExit="$3/archive.partial" -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$2" \
+                dev.gradecheck.cli.Main --course "$1" grade "$3/no-such-submission" >/dev/null 2>&1
+            status=$?
+            [[ -s "$3/archive.partial" ]] && echo dumped
+            gradecheck_keep_archive "$status" "$3/archive.partial" "$3/early.jsa"
+            printf 'status=%s\n' "$status"
+            [[ -e "$3/early.jsa" ]] && echo kept-early
+            [[ -e "$3/archive.partial" ]] && echo partial-left
+            printf 'x' > "$3/full.partial"
+            gradecheck_keep_archive 0 "$3/full.partial" "$3/full.jsa"
+            [[ -e "$3/full.jsa" ]] && echo kept-full
+            printf 'x' > "$3/verify.partial"
+            gradecheck_keep_archive 4 "$3/verify.partial" "$3/verify.jsa"
+            [[ -e "$3/verify.jsa" ]] && echo kept-verify
+            exit 0
+            """;
+
+    @Test
+    void keepsTheClassArchiveOfAFirstRunOnlyWhenThatRunWentThroughThePipeline(@TempDir Path folder) throws Exception {
+        Path target = RepoCourse.root().resolve("grader/target");
+        Path jar;
+        try (var files = Files.list(target)) {
+            jar = files.filter(file -> file.getFileName().toString().matches("gradecheck-grader-.*[0-9T]\\.jar"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no grader jar in " + target + ": run mvn verify"));
+        }
+        String jarAndLibraries = jar + ":" + target.resolve("lib") + "/*";   // as bin/grader runs it: jars only
+        Result result = run(List.of("bash", "-c", DUMP_AND_KEEP, "bash", RepoCourse.root().toString(),
+                jarAndLibraries, folder.toString()),
+                Map.of("PATH", JDK_17.resolve("bin") + ":" + System.getenv("PATH")));
+
+        assertEquals(0, result.exitCode(), result.errors());
+        assertEquals("dumped\nstatus=2\nkept-full\nkept-verify\n", result.output(), result.errors());
+    }
+
     private record Result(int exitCode, String output, String errors) {
     }
 
