@@ -115,6 +115,43 @@ class LauncherIT {
         assertEquals("dumped\nstatus=2\nkept-full\nkept-verify\n", result.output(), result.errors());
     }
 
+    /** A fake grader tree: the launcher's build check sees only times, so files with set times show its rule. */
+    private static final String BUILD_CHECK = """
+            . "$1/bin/lib/build.bash"
+            r="$2"
+            check() { if gradecheck_needs_build "$r" "$r/grader/target/g.jar" "$r/grader/target/lib" "$r/grader/target/stamp"; then echo "$1: build"; else echo "$1: none"; fi; }
+            mkdir -p "$r/grader/target/lib" "$r/grader/src/main/java/p" "$r/grader/src/test/java/p" "$r/toolkit/src/main/java"
+            touch -d '2026-01-01 10:00' "$r/pom.xml" "$r/grader/src/main/java/p/A.java" "$r/grader/src/test/java/p/ATests.java"
+            touch -d '2026-01-01 11:00' "$r/grader/target/g.jar"
+            check no-stamp
+            touch -d '2026-01-01 12:00' "$r/grader/target/stamp"
+            check built
+            touch -d '2026-01-01 13:00' "$r/grader/src/test/java/p/ATests.java"
+            check test-edited
+            touch -d '2026-01-01 13:00' "$r/toolkit/src/main/java/T.java"
+            check toolkit-edited
+            touch -d '2026-01-01 14:00' "$r/grader/target/stamp"
+            check rebuilt-jar-unchanged
+            touch -d '2026-01-01 15:00' "$r/pom.xml"
+            check pom-edited
+            """;
+
+    @Test
+    void buildsWhenAMainSourceOrPomIsNewerThanTheLastBuildButNotForATestEdit(@TempDir Path tree) throws Exception {
+        Result result = run(List.of("bash", "-c", BUILD_CHECK, "bash", RepoCourse.root().toString(), tree.toString()),
+                Map.of("PATH", System.getenv("PATH")));
+
+        assertEquals(0, result.exitCode(), result.errors());
+        assertEquals("""
+                no-stamp: build
+                built: none
+                test-edited: none
+                toolkit-edited: build
+                rebuilt-jar-unchanged: none
+                pom-edited: build
+                """, result.output(), result.errors());
+    }
+
     private record Result(int exitCode, String output, String errors) {
     }
 
