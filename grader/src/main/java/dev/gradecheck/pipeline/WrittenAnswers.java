@@ -7,6 +7,7 @@ import dev.gradecheck.api.WrittenAnswer.Status;
 import dev.gradecheck.course.AnswerSection;
 import dev.gradecheck.course.Course;
 import dev.gradecheck.course.CourseException;
+import dev.gradecheck.course.CourseLayout;
 import dev.gradecheck.course.Exercise;
 import dev.gradecheck.course.ManualItem;
 import dev.gradecheck.scoring.Points;
@@ -48,12 +49,17 @@ final class WrittenAnswers {
      * @throws CourseException if the template's answer file cannot be read or lacks a section a manual item names
      */
     static WrittenAnswers of(Course course) throws CourseException {
+        return of(course.layout(), course.exercises());
+    }
+
+    /** The written answers of these exercises of the course at {@code layout}; see {@link #of(Course)}. */
+    static WrittenAnswers of(CourseLayout layout, List<Exercise> exercises) throws CourseException {
         Map<AnswerSection, AnswerSections.Section> sections = new HashMap<>();
-        for (Exercise exercise : course.exercises()) {
+        for (Exercise exercise : exercises) {
             for (int i = 0; i < exercise.manual().size(); i++) {
                 Optional<AnswerSection> answer = exercise.manual().get(i).answer();
                 if (answer.isPresent() && !sections.containsKey(answer.get())) {
-                    sections.put(answer.get(), templateSection(course, exercise, i, answer.get()));
+                    sections.put(answer.get(), templateSection(layout, exercise, i, answer.get()));
                 }
             }
         }
@@ -124,7 +130,8 @@ final class WrittenAnswers {
         if (status != Status.PRESENT) {
             findings.add(warning(read.path(), read.path() + ": the section `" + where.section() + "` is "
                     + (status == Status.EMPTY ? "empty" : "unchanged from the template") + ", so " + what
-                    + " has nothing to grade", writeHere));
+                    + " has nothing to grade", writeHere + " A heading of your own at the section's level or above"
+                    + " ends the section: use a smaller one (###) inside your answer."));
             return empty(where, read.path(), status);
         }
         // Written above the marker line instead of below it: the whole section is the answer.
@@ -161,10 +168,10 @@ final class WrittenAnswers {
         return Finding.warn(WrittenAnswer.FINDING_RULE, Location.of(file), message, hint);
     }
 
-    private static AnswerSections.Section templateSection(Course course, Exercise exercise, int index,
+    private static AnswerSections.Section templateSection(CourseLayout layout, Exercise exercise, int index,
                                                           AnswerSection answer) throws CourseException {
-        Path file = course.layout().template().resolve(answer.file());
-        String where = course.layout().relative(exercise.folder().resolve("exercise.json")) + ": \"manual[" + index
+        Path file = layout.template().resolve(answer.file());
+        String where = layout.relative(exercise.folder().resolve("exercise.json")) + ": \"manual[" + index
                 + "].answer\": ";
         String text;
         try {
@@ -175,7 +182,7 @@ final class WrittenAnswers {
         }
         return AnswerSections.find(text, answer.section()).orElseThrow(() -> new CourseException(where
                 + "student-template/" + answer.file() + " has no heading that quotes `" + answer.section() + "` in"
-                + " backticks — add a section like \"## Exercise `" + answer.section() + "`\" with the line "
-                + AnswerSections.MARKER + ", or fix \"section\""));
+                + " backticks — add a section like \"## Exercise `" + answer.section() + "`\" with the line `"
+                + AnswerSections.MARKER + "`, or fix \"section\""));
     }
 }
