@@ -94,8 +94,8 @@ final class WrittenAnswers {
     private WrittenAnswer answer(ManualItem item, AnswerSection where, AnswerFile file, List<Finding> findings) {
         String what = "the written answer `" + item.id() + "` (" + Points.format(item.points()) + " points, graded by"
                 + " hand)";
-        String writeHere = "Write your answer in the section headed `" + where.section() + "`, below the line `"
-                + AnswerSections.MARKER + "`.";
+        String writeHere = "Write your answer below the line `" + AnswerSections.MARKER + "` in the section headed `"
+                + where.section() + "`.";
         if (file instanceof AnswerFile.Read read) {
             return fromText(item, where, read, what, writeHere, findings);
         }
@@ -130,8 +130,7 @@ final class WrittenAnswers {
         if (status != Status.PRESENT) {
             findings.add(warning(read.path(), read.path() + ": the section `" + where.section() + "` is "
                     + (status == Status.EMPTY ? "empty" : "unchanged from the template") + ", so " + what
-                    + " has nothing to grade", writeHere + " (A heading of your own at the section's level ends it:"
-                    + " use ### inside your answer.)"));
+                    + " has nothing to grade", writeHere + " (Headings of your own: ### or smaller.)"));
             return empty(where, read.path(), status);
         }
         // Written above the marker line instead of below it: the whole section is the answer.

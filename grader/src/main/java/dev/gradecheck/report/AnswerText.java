@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 /**
  * How the report formats name a manual item's written answer in one phrase, e.g. "answer: 212 words in ANSWERS.md"
- * or "no answer yet: the section `vanishing-gradients` of ANSWERS.md is unchanged from the template". The phrase
+ * or "no answer yet: its section in ANSWERS.md is the template's" (the warning finding says more). The phrase
  * quotes only course data and the file's path, never the answer; a writer that shows the answer itself escapes it
  * for its target ({@link Escape}). Pure functions.
  */
@@ -21,14 +21,13 @@ final class AnswerText {
     }
 
     static String status(WrittenAnswer answer) {
-        String section = "the section `" + answer.section() + "` of " + answer.path();
         return switch (answer.status()) {
             case PRESENT -> "answer: " + words(answer.text()) + " words in " + answer.path()
                     + (answer.cutChars() > 0 ? " (cut: " + answer.cutChars() + " more characters not carried)" : "");
-            case MISSING_FILE -> "no answer yet: " + answer.file() + " is missing";
-            case MISSING_SECTION -> "no answer yet: " + answer.path() + " has no section `" + answer.section() + "`";
-            case EMPTY -> "no answer yet: " + section + " is empty";
-            case UNCHANGED -> "no answer yet: " + section + " is unchanged from the template";
+            case MISSING_FILE -> "no answer yet: no " + answer.file();
+            case MISSING_SECTION -> "no answer yet: no section `" + answer.section() + "` in " + answer.path();
+            case EMPTY -> "no answer yet: its section in " + answer.path() + " is empty";
+            case UNCHANGED -> "no answer yet: its section in " + answer.path() + " is the template's";
             case UNREADABLE -> "no answer: " + answer.path() + " was not read";
         };
     }
