@@ -88,6 +88,14 @@ public record Course(CourseLayout layout, List<Exercise> exercises, List<String>
         return files;
     }
 
+    /** The names of the written-answer files its manual items read ({@code ANSWERS.md}), sorted. */
+    public Set<String> answerFiles() {
+        Set<String> files = new TreeSet<>();
+        exercises.forEach(exercise -> exercise.manual().forEach(item -> item.answer()
+                .ifPresent(answer -> files.add(answer.file()))));
+        return files;
+    }
+
     /** The course's maximum score: every exercise's test and manual points. */
     public double totalPoints() {
         return exercises.stream().mapToDouble(Exercise::maxScore).sum();

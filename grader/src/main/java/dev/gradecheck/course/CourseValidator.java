@@ -11,7 +11,7 @@ import java.util.TreeSet;
 /**
  * Checks across manifests and files: every student file exists in the template and the solutions and belongs to
  * exactly one exercise, the solutions hold nothing else, every mutant folder exists (and is declared), every exercise
- * has hidden test sources.
+ * has hidden test sources, every answer file a manual item names is in the template.
  */
 final class CourseValidator {
 
@@ -32,6 +32,7 @@ final class CourseValidator {
             }
             checkMutants(exercise);
             checkTestSources(exercise);
+            checkAnswerFiles(exercise);
         }
         checkSolutionsHoldOnlyStudentFiles(owners.keySet());
     }
@@ -41,6 +42,19 @@ final class CourseValidator {
         if (owner != null) {
             throw new CourseException(manifest(exercise) + ": \"studentFiles\" lists \"" + file
                     + "\", which exercise \"" + owner + "\" already lists — a student file belongs to exactly one exercise");
+        }
+    }
+
+    /** A manual item's answer file is in the template, so a student starts from its sections. */
+    private void checkAnswerFiles(Exercise exercise) throws CourseException {
+        for (int i = 0; i < exercise.manual().size(); i++) {
+            ManualItem item = exercise.manual().get(i);
+            if (item.answer().isPresent() && !Files.isRegularFile(layout.template().resolve(item.answer().get().file()))) {
+                throw new CourseException(manifest(exercise) + ": \"manual[" + i + "].answer.file\" names \""
+                        + item.answer().get().file() + "\", but student-template/" + item.answer().get().file()
+                        + " does not exist — add it with a section headed `" + item.answer().get().section()
+                        + "`, or fix the name");
+            }
         }
     }
 

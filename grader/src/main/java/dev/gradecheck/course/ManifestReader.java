@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -31,6 +32,7 @@ final class ManifestReader {
 
     static final int MAX_TIMEOUT_MILLIS = 60_000;
     static final int MAX_ORDER = 1000;
+    private static final String EXAMPLE_SECTION = "vanishing-gradients";
 
     private static final Gson GSON = new Gson();
     private static final Map<String, Set<String>> KNOWN_KEYS = Map.of(
@@ -38,7 +40,8 @@ final class ManifestReader {
                     "mutants", "allow", "visibility", "apiFamilies", "sandbox"),
             "sandbox", Set.of("heapMegabytes", "stackKilobytes", "outputCapChars"),
             "tests", Set.of("test", "points", "timeoutMillis", "visibility"),
-            "manual", Set.of("id", "title", "points"),
+            "manual", Set.of("id", "title", "points", "answer"),
+            "manual.answer", Set.of("file", "section"),
             "structure", Set.of("rule", "severity", "points", "method", "calls", "hint"),
             "mutants", Set.of("code", "summary"));
 
@@ -98,12 +101,27 @@ final class ManifestReader {
                     throw problem("\"" + list + "[" + i + "]\" must be an object, was " + entry);
                 }
                 checkKeys(entry.getAsJsonObject(), list, list + "[" + i + "].");
+                if (list.equals("manual")) {
+                    checkAnswerKeys(entry.getAsJsonObject(), "manual[" + i + "].answer");
+                }
             }
         }
         JsonElement sandbox = manifest.get("sandbox");
         if (sandbox != null && sandbox.isJsonObject()) {
             checkKeys(sandbox.getAsJsonObject(), "sandbox", "sandbox.");
         }
+    }
+
+    private void checkAnswerKeys(JsonObject item, String field) throws CourseException {
+        JsonElement answer = item.get("answer");
+        if (answer == null) {
+            return;
+        }
+        if (!answer.isJsonObject()) {
+            throw invalid(field, "must be an object like {\"file\": \"ANSWERS.md\", \"section\": \"" + EXAMPLE_SECTION
+                    + "\"}", answer);
+        }
+        checkKeys(answer.getAsJsonObject(), "manual.answer", field + ".");
     }
 
     private void checkKeys(JsonObject object, String level, String prefix) throws CourseException {
@@ -127,7 +145,7 @@ final class ManifestReader {
         List<ApiFamily> families = fields.apiFamilies(raw.apiFamilies(), course.apiFamilies());
         Limits limits = course.limits().overriddenBy(fields.limits(raw.sandbox()));
         return new Exercise(raw.id(), raw.title(), folder, studentFiles(raw.studentFiles()),
-                tests(raw.tests(), timeoutMillis, visibility), manual(raw.manual()), rules(raw.structure()),
+                tests(raw.tests(), timeoutMillis, visibility), manual(raw.id(), raw.manual()), rules(raw.structure()),
                 mutants(folder, raw.mutants()), order(raw.order()), allow(raw.allow()), visibility, families, limits);
     }
 
@@ -222,7 +240,7 @@ final class ManifestReader {
                 visibility(prefix + "visibility", entry.visibility(), defaultVisibility));
     }
 
-    private List<ManualItem> manual(List<Raw.Manual> entries) throws CourseException {
+    private List<ManualItem> manual(String exerciseId, List<Raw.Manual> entries) throws CourseException {
         List<ManualItem> items = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; entries != null && i < entries.size(); i++) {
@@ -233,9 +251,28 @@ final class ManifestReader {
                 throw invalid(prefix + "id", "is used twice", quoted(entry.id()));
             }
             requireText(prefix + "title", entry.title());
-            items.add(new ManualItem(entry.id(), entry.title(), positive(prefix + "points", entry.points())));
+            items.add(new ManualItem(entry.id(), entry.title(), positive(prefix + "points", entry.points()),
+                    answer(prefix + "answer.", exerciseId, entry.answer())));
         }
         return items;
+    }
+
+    /** The item's answer section; its section defaults to the exercise id. */
+    private Optional<AnswerSection> answer(String prefix, String exerciseId, Raw.Answer entry) throws CourseException {
+        if (entry == null) {
+            return Optional.empty();
+        }
+        if (entry.file() == null || !AnswerSection.NAME.matcher(entry.file()).matches()) {
+            throw invalid(prefix + "file", "must be a file name without folders, like \"ANSWERS.md\" (letters, digits,"
+                    + " '.', '_', '-'); the grader finds it wherever it sits in the submission", quoted(entry.file()));
+        }
+        String section = entry.section() == null ? exerciseId : entry.section();
+        if (!AnswerSection.NAME.matcher(section).matches()) {
+            throw invalid(prefix + "section", "must be the name the section's heading quotes in backticks, like \""
+                    + EXAMPLE_SECTION + "\" (letters, digits, '.', '_', '-'); it defaults to the exercise id",
+                    quoted(section));
+        }
+        return Optional.of(new AnswerSection(entry.file(), section));
     }
 
     private List<RuleDeclaration> rules(List<Raw.Rule> entries) throws CourseException {
@@ -341,7 +378,10 @@ final class ManifestReader {
         record Test(String test, Double points, Integer timeoutMillis, String visibility) {
         }
 
-        record Manual(String id, String title, Double points) {
+        record Manual(String id, String title, Double points, Answer answer) {
+        }
+
+        record Answer(String file, String section) {
         }
 
         record Rule(String rule, String severity, Double points, String method, List<String> calls, String hint) {

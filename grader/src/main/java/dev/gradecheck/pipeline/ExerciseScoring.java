@@ -44,10 +44,11 @@ final class ExerciseScoring {
     private static ExerciseOutcome outcome(ExerciseCheck check, Map<TestId, TestResult> results,
                                            List<LingeringThreads> lingering, List<ResourceSquat> squats) {
         if (check.verdict() instanceof TestVerdict.NotRun notRun) {
-            return ExerciseOutcome.notRun(check.exercise(), check.findings(), notRun.reason());
+            return ExerciseOutcome.notRun(check.exercise(), check.findings(), notRun.reason())
+                    .withAnswers(check.answers());
         }
         return ExerciseOutcome.ran(check.exercise(), withConduct(check, lingering, squats),
-                resultsOf(check.exercise(), results));
+                resultsOf(check.exercise(), results)).withAnswers(check.answers());
     }
 
     /**

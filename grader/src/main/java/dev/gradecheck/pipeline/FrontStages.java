@@ -32,7 +32,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.function.BooleanSupplier;
 
 /**
- * The front stages for each exercise of a submission: missing files, compilation on its own against the provided
+ * The front stages for each exercise of a submission: missing files, written answers ({@link WrittenAnswers}),
+ * compilation on its own against the provided
  * classes, structure rules (also when it does not compile), bytecode check of what compiled. Each exercise gets a
  * {@link TestVerdict}: its hidden tests run unless a file is missing, it does not compile, or a finding
  * {@linkplain Finding#blocksTests() blocks the tests} (a refused API, in the source or the bytecode). The APIs an
@@ -60,10 +61,13 @@ final class FrontStages {
     private final StructureChecker structure;
     private final BytecodeScanner scanner;
     private final BooleanSupplier fileSystemIsolated;
+    private final WrittenAnswers answers;
 
-    private FrontStages(Course course, Map<String, List<StructureRule>> rules, BooleanSupplier fileSystemIsolated) {
+    private FrontStages(Course course, Map<String, List<StructureRule>> rules, BooleanSupplier fileSystemIsolated,
+                        WrittenAnswers answers) {
         this.course = course;
         this.rules = rules;
+        this.answers = answers;
         this.fileSystemIsolated = fileSystemIsolated;
         this.compiler = ExerciseCompiler.create(course.settings().compileHints());
         this.structure = StructureChecker.create(ApiCatalog.fromTemplate(course.layout().templateSources(), course.studentFiles()));
@@ -75,10 +79,11 @@ final class FrontStages {
      *
      * @param fileSystemIsolated whether child JVMs get a file system of their own (bubblewrap); asked only when an
      *     exercise that allows file I/O is about to run
-     * @throws CourseException if a manifest declares a structure rule the structure stage does not accept
+     * @throws CourseException if a manifest declares a structure rule the structure stage does not accept, or a
+     *     written answer whose section the template's answer file lacks
      */
     static FrontStages of(Course course, BooleanSupplier fileSystemIsolated) throws CourseException {
-        return new FrontStages(course, rules(course), fileSystemIsolated);
+        return new FrontStages(course, rules(course), fileSystemIsolated, WrittenAnswers.of(course));
     }
 
     /**
@@ -147,6 +152,13 @@ final class FrontStages {
     private ExerciseCheck check(Exercise exercise, LocatedFiles located, Path classes, Future<CompileResult> compiling) {
         List<StudentSource> sources = sourcesOf(exercise, located);
         List<Finding> findings = new ArrayList<>(located.findingsAbout(exercise.studentFiles()));
+        WrittenAnswers.Checked written = answers.check(exercise, located);
+        findings.addAll(written.findings());
+        return checkCode(exercise, located, classes, compiling, sources, findings).withAnswers(written.answers());
+    }
+
+    private ExerciseCheck checkCode(Exercise exercise, LocatedFiles located, Path classes,
+                                    Future<CompileResult> compiling, List<StudentSource> sources, List<Finding> findings) {
         if (sources.isEmpty()) {
             return new ExerciseCheck(exercise, findings, new TestVerdict.NotRun("none of its files were found in the"
                     + " submission: " + String.join(", ", exercise.studentFiles())));

@@ -85,7 +85,8 @@ public final class GradingPipeline implements AutoCloseable {
         try {
             Submission opened = Intake.create(lease.scratch().resolve("intake")).open(submission, gitRef);
             ChildJvms children = lease.children();
-            LocatedFiles located = StudentFileLocator.locate(opened, course.studentFiles(), course.providedFiles());
+            LocatedFiles located = StudentFileLocator.locate(opened, course.studentFiles(), course.providedFiles(),
+                    course.answerFiles());
             TestPlan plan = TestScheduler.plan(exercises, children, course.build(), course.settings().limits());
             List<ExerciseCheck> checked = checkAndStartTests(plan, located, lease.scratch().resolve("classes"));
             Optional<SandboxRun> run = plan.finish();

@@ -14,6 +14,7 @@ import dev.gradecheck.api.IntegrityEvent;
 import dev.gradecheck.api.ManualItemReport;
 import dev.gradecheck.api.TestReport;
 import dev.gradecheck.api.TestStatus;
+import dev.gradecheck.api.WrittenAnswer;
 import dev.gradecheck.scoring.Findings;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,8 @@ import org.apiguardian.api.API;
  * order: one status-only line {@code "<id>: compilation"}, one status-only {@code "<id>: code checks"} line when
  * the exercise has findings other than compile errors, one scored line per hidden test named
  * {@code "<id>: TestClass.method"} and numbered {@code "<exercise>.<test>"}, and one status-only line per manual item
- * saying it is pending (status {@code failed}: Gradescope has no neutral status, and a pending item is never passed); last, for a grading flagged for tampering, a hidden unscored line {@code "gradecheck:
+ * saying it is pending (status {@code failed}: Gradescope has no neutral status, and a pending item is never passed),
+ * with the written answer's status, the answer itself in a code block, and the warnings about written answers; last, for a grading flagged for tampering, a hidden unscored line {@code "gradecheck:
  * integrity"} listing what was seen. {@code extra_data.integrity} (never shown to students) always holds the
  * integrity section, and {@code extra_data.not_graded} ({@code refused} or {@code failed}) marks a grading
  * without scores, which a rate limit does not count. {@code score} is the automatic score (deductions applied), {@code execution_time} is in
@@ -136,18 +138,44 @@ public final class GradescopeResultsWriter implements ReportWriter {
 
     private static void addExercise(JsonArray tests, ExerciseReport exercise, int number, int perTestChars) {
         tests.add(compilationLine(exercise));
-        List<Finding> checks = exercise.findings().stream().filter(f -> !f.rule().equals("compile")).toList();
+        boolean answersShown = exercise.manual().stream().anyMatch(item -> item.answer().isPresent());
+        List<Finding> checks = exercise.findings().stream().filter(f -> !f.rule().equals("compile")
+                && !(answersShown && f.rule().equals(WrittenAnswer.FINDING_RULE))).toList();
         if (!checks.isEmpty()) {
             tests.add(statusLine(exercise, exercise.id() + ": code checks", "failed", findingsText(checks)));
         }
         for (int i = 0; i < exercise.tests().size(); i++) {
             tests.add(testLine(exercise, exercise.tests().get(i), number + "." + (i + 1), perTestChars));
         }
+        // The warnings about written answers go with the first item that has one, not under "code checks".
+        List<Finding> answerWarnings = exercise.findings().stream()
+                .filter(f -> f.rule().equals(WrittenAnswer.FINDING_RULE)).toList();
+        ManualItemReport first = exercise.manual().stream().filter(item -> item.answer().isPresent()).findFirst()
+                .orElse(null);
         for (ManualItemReport item : exercise.manual()) {
             // Gradescope knows only passed and failed; a pending item is not passed (its points are not earned yet).
+            String warnings = item == first && !answerWarnings.isEmpty() ? "\n\n" + findingsText(answerWarnings) : "";
             tests.add(statusLine(exercise, exercise.id() + ": " + item.title() + " (graded by hand, pending)", "failed",
-                    "Pending: a person grades this item, worth " + Numbers.format(item.points()) + " points."));
+                    "Pending: a person grades this item, worth " + Numbers.format(item.points()) + " points."
+                            + manualAnswer(item, perTestChars) + warnings));
         }
+    }
+
+    /**
+     * The item's answer status and, when there is one, the answer as read, in a code block: the student's own text,
+     * which renders as nothing but text, cut to {@code perTestChars}.
+     */
+    private static String manualAnswer(ManualItemReport item, int perTestChars) {
+        if (item.answer().isEmpty()) {
+            return "";
+        }
+        WrittenAnswer answer = item.answer().get();
+        String text = "\n\n" + Escape.markdownInline(AnswerText.status(answer)) + ".";
+        if (answer.present()) {
+            text += " The answer as the grader read it:\n\n"
+                    + Escape.markdownBlock(OutputLimits.capWithNote(answer.text(), perTestChars));
+        }
+        return text;
     }
 
     private static JsonObject compilationLine(ExerciseReport exercise) {

@@ -16,6 +16,7 @@ import dev.gradecheck.api.Integrity;
 import dev.gradecheck.api.IntegrityEvent;
 import dev.gradecheck.api.Isolation;
 import dev.gradecheck.api.ManualItemReport;
+import dev.gradecheck.api.WrittenAnswer;
 import dev.gradecheck.api.Provenance;
 import dev.gradecheck.api.TestReport;
 import java.util.List;
@@ -143,6 +144,19 @@ public final class JsonReportWriter implements ReportWriter {
         json.addProperty("title", item.title());
         json.addProperty("points", Numbers.json(item.points()));
         json.addProperty("status", item.status());
+        json.add("answer", item.answer().<com.google.gson.JsonElement>map(JsonReportWriter::answer)
+                .orElse(JsonNull.INSTANCE));
+        return json;
+    }
+
+    private static JsonObject answer(WrittenAnswer answer) {
+        JsonObject json = new JsonObject();
+        json.addProperty("file", answer.file());
+        json.addProperty("section", answer.section());
+        json.addProperty("path", answer.path());
+        json.addProperty("status", answer.status().jsonName());
+        json.addProperty("text", answer.text());
+        json.addProperty("cut_chars", answer.cutChars());
         return json;
     }
 

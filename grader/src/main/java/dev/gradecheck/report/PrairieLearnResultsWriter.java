@@ -114,7 +114,8 @@ public final class PrairieLearnResultsWriter implements ReportWriter {
 
     /** A pending item is never passed: it is said to be pending, worth its points, outside this score. */
     static String pending(ManualItemReport item) {
+        String answer = AnswerText.status(item);
         return "pending (graded by hand later, not in this score): " + item.title() + ", "
-                + Numbers.format(item.points()) + " points";
+                + Numbers.format(item.points()) + " points" + (answer.isEmpty() ? "" : "; " + answer);
     }
 }

@@ -101,8 +101,7 @@ public final class TextSummary {
             }
         }
         for (ManualItemReport item : exercise.manual()) {
-            text.append("    pending  ").append(item.title()).append(" (").append(Numbers.format(item.points()))
-                    .append(" points, graded by hand)\n");
+            text.append(Wrap.lines(TEST_INDENT + "pending  ", DETAIL_INDENT, pending(item)));
         }
     }
 
@@ -153,9 +152,27 @@ public final class TextSummary {
                     exercise.tests().stream().filter(t -> t.status() == TestStatus.NOT_RUN).mapToDouble(TestReport::maxScore).sum()), notRun));
         }
         for (ManualItemReport item : exercise.manual()) {
-            text.append(Wrap.lines(TEST_INDENT + "pending  ", DETAIL_INDENT, item.title() + " ("
-                    + Numbers.format(item.points()) + " points, graded by hand)"));
+            text.append(Wrap.lines(TEST_INDENT + "pending  ", DETAIL_INDENT, pending(item)));
+            if (detail == Detail.VERBOSE) {
+                appendAnswer(text, item);
+            }
         }
+    }
+
+    /** {@code Written answer (5 points, graded by hand; answer: 212 words in ANSWERS.md)}. */
+    private static String pending(ManualItemReport item) {
+        String answer = AnswerText.status(item);
+        return item.title() + " (" + Numbers.format(item.points()) + " points, graded by hand"
+                + (answer.isEmpty() ? "" : "; " + answer) + ")";
+    }
+
+    /** The answer's lines, indented; {@link #render} makes control characters visible, Markdown stays text. */
+    private static void appendAnswer(StringBuilder text, ManualItemReport item) {
+        if (item.answer().isEmpty() || !item.answer().get().present()) {
+            return;
+        }
+        item.answer().get().text().lines()
+                .forEach(line -> text.append(line.isBlank() ? "\n" : Wrap.lines(DETAIL_INDENT + "| ", DETAIL_INDENT + "| ", line)));
     }
 
     private static void appendTests(StringBuilder text, List<TestReport> tests, Detail detail) {

@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
  * each check completes, so the checks done before a crash or a loop keep their share), and earns 0 if it published
  * none. A test is {@code passed} only at full points; an error or a timeout keeps its status whatever it earned. An exercise's score is the sum of its tests,
  * minus {@code deduct} findings (never below 0), or 0 with a {@code zero} finding; {@code warn} findings cost nothing.
- * Manual items are pending and not in the score. Each test and exercise carries its manifest visibility into the
+ * Manual items are pending and not in the score; each carries the written answer the submission holds for it. Each test and exercise carries its manifest visibility into the
  * report. Stateless and thread-safe.
  */
 @API(status = API.Status.INTERNAL)
@@ -41,7 +41,7 @@ public final class Scorer {
         double score = zero.isPresent() ? 0 : Points.round(Math.max(0, earned - deductions));
         return new ExerciseReport(exercise.id(), exercise.title(), score, Points.round(exercise.maxScore()),
                 Points.round(exercise.manualPoints()), status(outcome, zero), reason(outcome, zero), tests,
-                outcome.findings(), manual(exercise), exercise.visibility());
+                outcome.findings(), manual(outcome), exercise.visibility());
     }
 
     /** Scores one test from its result (a missing result counts as not run). */
@@ -91,9 +91,10 @@ public final class Scorer {
         return zero.map(Findings::describe).orElse("");
     }
 
-    private static List<ManualItemReport> manual(Exercise exercise) {
-        return exercise.manual().stream()
-                .map(item -> new ManualItemReport(item.id(), item.title(), item.points()))
+    private static List<ManualItemReport> manual(ExerciseOutcome outcome) {
+        return outcome.exercise().manual().stream()
+                .map(item -> new ManualItemReport(item.id(), item.title(), item.points(),
+                        Optional.ofNullable(outcome.answers().get(item.id()))))
                 .toList();
     }
 }

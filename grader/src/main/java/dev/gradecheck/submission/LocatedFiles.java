@@ -23,15 +23,29 @@ import org.apiguardian.api.API;
  *     ({@code duplicate-file}, warn), sources that cannot be read ({@code unreadable-source}: zero, or warn for a
  *     byte-order mark that was removed), each with its declared file, sorted by location
  * @param ignored every other file of the submission with the reason it is not used, sorted by path
+ * @param answers each written-answer file asked for ({@code ANSWERS.md}, as manifests name it) to what was found
+ *     for it, sorted by name
  */
 @API(status = API.Status.INTERNAL)
-public record LocatedFiles(Map<String, StudentSource> found, List<FileFinding> fileFindings, List<IgnoredFile> ignored) {
+public record LocatedFiles(Map<String, StudentSource> found, List<FileFinding> fileFindings, List<IgnoredFile> ignored,
+                           Map<String, AnswerFile> answers) {
 
     public LocatedFiles {
         Objects.requireNonNull(found, "found");
         found = Collections.unmodifiableSortedMap(new TreeMap<>(found));
         fileFindings = List.copyOf(fileFindings);
         ignored = List.copyOf(ignored);
+        answers = Collections.unmodifiableSortedMap(new TreeMap<>(answers));
+    }
+
+    /** Located files without written-answer files. */
+    public LocatedFiles(Map<String, StudentSource> found, List<FileFinding> fileFindings, List<IgnoredFile> ignored) {
+        this(found, fileFindings, ignored, Map.of());
+    }
+
+    /** What was found for the answer file {@code name}; {@link AnswerFile.Missing} if it was not asked for. */
+    public AnswerFile answer(String name) {
+        return answers.getOrDefault(name, new AnswerFile.Missing());
     }
 
     /** Every finding, sorted by location. */

@@ -27,6 +27,10 @@ import org.apiguardian.api.API;
  * declare the same class, the one at the conventional {@code src/main/java/<declared path>} (else the one whose path
  * ends in the declared path, else the shortest path) is taken and a warning lists the others.
  *
+ * <p>Written-answer files ({@code ANSWERS.md}) asked for by name are found by that name alone, any case, wherever
+ * they sit: the shallowest regular file is read ({@link AnswerFiles}: links never followed, capped), the other copies
+ * are listed as not used.
+ *
  * <p>Stateless and thread-safe. Results are sorted, so the same submission always gives equal results.
  */
 @API(status = API.Status.INTERNAL)
@@ -44,10 +48,15 @@ public final class StudentFileLocator {
     private final List<IgnoredFile> ignored = new ArrayList<>();
     private final List<FileFinding> findings = new ArrayList<>();
     private final Map<String, StudentSource> found = new TreeMap<>();
+    private final Set<String> answerNames;
+    private final Map<String, List<String>> answerCandidates = new TreeMap<>();
+    private final Map<String, AnswerFile> answers = new TreeMap<>();
     private long bytesRead;
 
-    private StudentFileLocator(Submission submission, Set<String> declaredFiles, Collection<String> providedFiles) {
+    private StudentFileLocator(Submission submission, Set<String> declaredFiles, Collection<String> providedFiles,
+                               Set<String> answerNames) {
         this.submission = submission;
+        this.answerNames = answerNames;
         this.declaredByType = declaredFiles.stream().collect(Collectors.toMap(StudentFileLocator::classNameOf, file -> file));
         this.providedTypes = providedFiles.stream().map(StudentFileLocator::classNameOf).collect(Collectors.toSet());
     }
@@ -74,10 +83,26 @@ public final class StudentFileLocator {
      * @throws IllegalArgumentException if a declared or provided path is not of the form {@code package/path/Type.java}
      */
     public static LocatedFiles locate(Submission submission, Set<String> declaredFiles, Collection<String> providedFiles) {
+        return locate(submission, declaredFiles, providedFiles, Set.of());
+    }
+
+    /**
+     * Locates {@code declaredFiles} and reads the written-answer files {@code answerFiles} of {@code submission}.
+     *
+     * @param declaredFiles the student files of every exercise ({@code backprop/mlp/Mlp.java})
+     * @param providedFiles the course's provided files, in the same form ({@code backprop/linalg/Matrix.java})
+     * @param answerFiles names of written-answer files, without folders ({@code ANSWERS.md})
+     * @return found sources, answers, findings and ignored files; never null
+     * @throws IllegalArgumentException if a declared or provided path is not of the form {@code package/path/Type.java}
+     */
+    public static LocatedFiles locate(Submission submission, Set<String> declaredFiles, Collection<String> providedFiles,
+                                      Set<String> answerFiles) {
         Objects.requireNonNull(submission, "submission");
-        StudentFileLocator locator = new StudentFileLocator(submission, Set.copyOf(declaredFiles), List.copyOf(providedFiles));
+        StudentFileLocator locator = new StudentFileLocator(submission, Set.copyOf(declaredFiles),
+                List.copyOf(providedFiles), Set.copyOf(answerFiles));
         locator.scanFiles();
         locator.declaredByType.values().stream().sorted().forEach(locator::choose);
+        locator.answerNames.stream().sorted().forEach(locator::chooseAnswer);
         return locator.result();
     }
 
@@ -95,6 +120,11 @@ public final class StudentFileLocator {
         for (Path file : submission.files()) {
             String path = Submission.displayPath(file);
             Path absolute = submission.root().resolve(file);
+            Optional<String> answerName = answerNames.stream().filter(name -> AnswerFiles.isNamed(path, name)).findFirst();
+            if (answerName.isPresent()) {
+                answerCandidates.computeIfAbsent(answerName.get(), key -> new ArrayList<>()).add(path);
+                continue;
+            }
             Optional<String> reason = IgnoreRules.byPath(path, Files.isSymbolicLink(absolute));
             if (reason.isPresent()) {
                 ignored.add(new IgnoredFile(path, reason.get()));
@@ -187,10 +217,33 @@ public final class StudentFileLocator {
         found.put(declaredPath, new StudentSource(declaredPath, source.path(), source.text(), source.sha256()));
     }
 
+    /** Reads the preferred copy of the answer file {@code name}; the others are listed as not used. */
+    private void chooseAnswer(String name) {
+        List<String> ranked = AnswerFiles.ranked(submission.root(), answerCandidates.getOrDefault(name, List.of()));
+        if (ranked.isEmpty()) {
+            answers.put(name, AnswerFiles.folderNamed(submission.root(), name)
+                    .<AnswerFile>map(folder -> new AnswerFile.NotRead(folder, "is a folder, not a file",
+                            "Put your answers in a file named " + name + " instead."))
+                    .orElse(new AnswerFile.Missing()));
+            return;
+        }
+        AnswerFile chosen = AnswerFiles.read(submission.root(), ranked.get(0));
+        answers.put(name, chosen);
+        if (chosen instanceof AnswerFile.NotRead notRead) {
+            ignored.add(new IgnoredFile(notRead.path(), notRead.reason().equals(AnswerFiles.SYMBOLIC_LINK)
+                    ? IgnoreRules.SYMBOLIC_LINK : "written answers: " + notRead.reason()));
+        }
+        for (String other : ranked.subList(1, ranked.size())) {
+            ignored.add(new IgnoredFile(other, Files.isSymbolicLink(submission.root().resolve(other))
+                    ? IgnoreRules.SYMBOLIC_LINK : "another copy of the written answers: " + ranked.get(0)
+                    + " was read instead"));
+        }
+    }
+
     private LocatedFiles result() {
         findings.sort(Comparator.comparing((FileFinding found) -> found.finding().location().file())
                 .thenComparing(found -> found.finding().rule()).thenComparing(found -> found.finding().message()));
         ignored.sort(Comparator.comparing(IgnoredFile::submissionPath).thenComparing(IgnoredFile::reason));
-        return new LocatedFiles(found, findings, ignored);
+        return new LocatedFiles(found, findings, ignored, answers);
     }
 }

@@ -1,6 +1,8 @@
 /**
  * Intake: opens a submission (a folder, a {@code .zip} or a git repository) into a readable folder, then finds the
- * declared student files in it by their package and class declarations, wherever they sit.
+ * declared student files in it by their package and class declarations, wherever they sit, and reads the
+ * written-answer files ({@code ANSWERS.md}) that manual items name, by name alone ({@link
+ * dev.gradecheck.submission.AnswerFile}, cut into sections by {@link dev.gradecheck.submission.AnswerSections}).
  *
  * <p>{@link dev.gradecheck.submission.Intake} and {@link dev.gradecheck.submission.StudentFileLocator} are the ways in.
  * Submissions are hostile input: extraction is capped and confined to the scratch folder, git runs without hooks or

@@ -135,6 +135,25 @@ class CourseTests {
         assertTrue(calc.tests().stream().allMatch(test -> test.visibility() == Visibility.VISIBLE));
     }
 
+    @Test
+    void readsWhereAManualItemsWrittenAnswerIsTheSectionDefaultingToTheExerciseId() throws Exception {
+        TinyCourse.write(root);
+        TinyCourse.file(root, "student-template/ANSWERS.md", "# Answers\n\n## `calc`\n\n" + "<!-- Write your answer below this line. -->\n");
+        TinyCourse.file(root, "exercises/calc/exercise.json", TinyCourse.MANIFEST.replace("\"points\": 5}",
+                "\"points\": 5, \"answer\": {\"file\": \"ANSWERS.md\"}}"));
+        Course course = Course.load(root);
+        assertEquals(java.util.Optional.of(new AnswerSection("ANSWERS.md", "calc")),
+                course.exercises().get(0).manual().get(0).answer());
+        assertEquals(java.util.Set.of("ANSWERS.md"), course.answerFiles());
+    }
+
+    @Test
+    void aManualItemWithoutAnAnswerFileNamesNone() throws Exception {
+        Course course = Course.load(TinyCourse.write(root));
+        assertEquals(java.util.Optional.empty(), course.exercises().get(0).manual().get(0).answer());
+        assertEquals(java.util.Set.of(), course.answerFiles());
+    }
+
     static Stream<Arguments> brokenManifests() {
         String file = "exercises/calc/exercise.json: ";
         return Stream.of(
@@ -170,6 +189,16 @@ class CourseTests {
                         file + "\"tests\" does not list demo.calc.CalcHiddenTests#addsNegatives, a test method of exercises/calc/tests — add {\"test\": \"demo.calc.CalcHiddenTests#addsNegatives\", \"points\": ...}"),
                 Arguments.of("\"points\": 3}", "\"points\": 3}, {\"test\": \"demo.calc.CalcHiddenTests#gone\", \"points\": 1}",
                         file + "\"tests\" lists demo.calc.CalcHiddenTests#gone, but exercises/calc/tests has no such @Test method — fix the name or remove the entry"),
+                Arguments.of("\"points\": 5}", "\"points\": 5, \"answer\": {\"file\": \"docs/ANSWERS.md\"}}",
+                        file + "\"manual[0].answer.file\" must be a file name without folders, like \"ANSWERS.md\" (letters, digits, '.', '_', '-'); the grader finds it wherever it sits in the submission, was \"docs/ANSWERS.md\""),
+                Arguments.of("\"points\": 5}", "\"points\": 5, \"answer\": {\"file\": \"ANSWERS.md\", \"section\": \"`calc`\"}}",
+                        file + "\"manual[0].answer.section\" must be the name the section's heading quotes in backticks, like \"vanishing-gradients\" (letters, digits, '.', '_', '-'); it defaults to the exercise id, was \"`calc`\""),
+                Arguments.of("\"points\": 5}", "\"points\": 5, \"answer\": {\"file\": \"ANSWERS.md\", \"heading\": \"calc\"}}",
+                        file + "unknown field \"manual[0].answer.heading\" — the known fields are file, section"),
+                Arguments.of("\"points\": 5}", "\"points\": 5, \"answer\": \"ANSWERS.md\"}",
+                        file + "\"manual[0].answer\" must be an object like {\"file\": \"ANSWERS.md\", \"section\": \"vanishing-gradients\"}, was \"ANSWERS.md\""),
+                Arguments.of("\"points\": 5}", "\"points\": 5, \"answer\": {\"file\": \"ANSWERS.md\"}}",
+                        file + "\"manual[0].answer.file\" names \"ANSWERS.md\", but student-template/ANSWERS.md does not exist — add it with a section headed `calc`, or fix the name"),
                 Arguments.of("\"points\": 3}", "\"points\": \"three\"}",
                         file + "is not a valid manifest: Expected a double but was three at path $.tests[0].points — fix the JSON syntax or the value's type"));
     }

@@ -78,7 +78,7 @@ class StudentFileLocatorTests {
         "build.gradle                                           | build file: the grader builds your sources itself",
         ".mvn/wrapper/maven-wrapper.properties                  | build file: the grader builds your sources itself",
         "src/main/resources/weights.csv                         | resource: not used by the grader",
-        "ANSWERS.md                                             | not a Java source: not used by the grader",
+        "docs/notes.md                                          | not a Java source: not used by the grader",
         "src/main/java/backprop/extra/Helper.java               | Java source that is not a student file of any exercise",
         "src/test/java/backprop/mlp/MlpExtraTests.java          | test source: the grader runs its own hidden tests",
         "GradientCheckTest.java                                 | test source: the grader runs its own hidden tests"})
@@ -91,6 +91,25 @@ class StudentFileLocatorTests {
 
         assertTrue(located.ignored().contains(new IgnoredFile(path, reason)), located.ignored().toString());
         assertEquals(2, located.found().size());
+    }
+
+    @Test
+    void readsTheWrittenAnswersInsteadOfListingThemAsNotUsed() {
+        Path root = Fixtures.copy("submission/flat-folder", temp.resolve("flat"));
+        Fixtures.write(root, "ANSWERS.md", "## `vanishing-gradients`\n\nThe factor is at most 1/4.\n");
+
+        LocatedFiles located = locate(root);
+
+        assertEquals(List.of(), located.ignored());
+        assertEquals(new AnswerFile.Read("ANSWERS.md", "## `vanishing-gradients`\n\nThe factor is at most 1/4.\n", 0,
+                false), located.answer("ANSWERS.md"));
+    }
+
+    @Test
+    void withoutAnAnswerFileTheAnswersAreMissing() {
+        LocatedFiles located = locate(Fixtures.copy("submission/flat-folder", temp.resolve("flat")));
+
+        assertEquals(new AnswerFile.Missing(), located.answer("ANSWERS.md"));
     }
 
     @Test
@@ -253,7 +272,7 @@ class StudentFileLocatorTests {
     private LocatedFiles locate(Path root) {
         try {
             Submission submission = Intake.create(temp.resolve("scratch")).open(root.toString(), Optional.empty());
-            return StudentFileLocator.locate(submission, STUDENT_FILES, PROVIDED_FILES);
+            return StudentFileLocator.locate(submission, STUDENT_FILES, PROVIDED_FILES, Set.of("ANSWERS.md"));
         } catch (SubmissionException e) {
             throw new AssertionError(e);
         }
