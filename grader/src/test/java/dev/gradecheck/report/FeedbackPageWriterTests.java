@@ -90,6 +90,7 @@ class FeedbackPageWriterTests {
         assertEquals("Relative error per tensor", chart.selectFirst("figcaption").text());
         assertEquals(3, chart.select("svg rect.bar").size(), "dW1, db1 and the reference db2 have a value; dW2 (n/a) has no bar");
         assertEquals(1, chart.select("svg rect.bar.reference").size());
+        assertEquals("n/a", chart.selectFirst("svg text.missing").ownText(), "dW2 has no value");
         assertEquals(1, chart.select("svg line.threshold").size());
         assertEquals("pass bar (1.00e-05)", chart.selectFirst("text.threshold-label").text());
         assertTrue(chart.select("text.tick").eachText().containsAll(List.of("1e-6", "1e-5", "1e-4", "1e-3")),

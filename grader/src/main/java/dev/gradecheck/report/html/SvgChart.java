@@ -19,13 +19,14 @@ import org.apiguardian.api.API;
  * @param ticks the value axis' ticks, bottom up
  * @param categories the category axis' labels, left to right
  * @param bars the bars of a bar chart, series by series; empty for a line chart
+ * @param missing an "n/a" mark where a bar has no value (a tensor whose error could not be computed)
  * @param lines the polylines of a line chart, one per series; empty for a bar chart
  * @param threshold the threshold line, if any
  * @param legend one entry per series
  */
 @API(status = API.Status.INTERNAL)
 public record SvgChart(String id, Figure figure, List<Tick> ticks, List<Category> categories, List<Bar> bars,
-                       List<Line> lines, Optional<Threshold> threshold, List<LegendEntry> legend) {
+                       List<Dot> missing, List<Line> lines, Optional<Threshold> threshold, List<LegendEntry> legend) {
 
     /** The drawing's size and the plot area's margins, in SVG user units. */
     public static final int WIDTH = 720;
@@ -45,6 +46,7 @@ public record SvgChart(String id, Figure figure, List<Tick> ticks, List<Category
         ticks = List.copyOf(ticks);
         categories = List.copyOf(categories);
         bars = List.copyOf(bars);
+        missing = List.copyOf(missing);
         lines = List.copyOf(lines);
         Objects.requireNonNull(threshold, "threshold");
         legend = List.copyOf(legend);
@@ -90,12 +92,13 @@ public record SvgChart(String id, Figure figure, List<Tick> ticks, List<Category
             categories.add(new Category(LEFT + group * (i + 0.5), shortened(labels.get(i), group), labels.get(i)));
         }
         List<Bar> bars = shown.kind() == Figure.Kind.BAR ? bars(shown, labels, axis, group) : List.of();
+        List<Dot> missing = shown.kind() == Figure.Kind.BAR ? missing(shown, labels, axis, group) : List.of();
         List<Line> lines = shown.kind() == Figure.Kind.LINE ? lines(shown, labels, axis, group) : List.of();
         Optional<Threshold> threshold = shown.threshold().isPresent()
                 ? Optional.of(new Threshold(axis.y(shown.threshold().getAsDouble()), shown.thresholdLabel() + " ("
                         + number(shown.threshold().getAsDouble()) + ")"))
                 : Optional.empty();
-        return new SvgChart(id, shown, axis.ticks(), categories, bars, lines, threshold, legend(shown));
+        return new SvgChart(id, shown, axis.ticks(), categories, bars, missing, lines, threshold, legend(shown));
     }
 
     /** The plot area's bottom, where bars start and category labels hang. */
@@ -150,6 +153,22 @@ public record SvgChart(String id, Figure figure, List<Tick> ticks, List<Category
             }
         }
         return bars;
+    }
+
+    private static List<Dot> missing(Figure figure, List<String> labels, Axis axis, double group) {
+        int count = figure.series().size();
+        double width = group * 0.8 / count;
+        List<Dot> marks = new ArrayList<>();
+        for (int s = 0; s < count; s++) {
+            Figure.Series series = figure.series().get(s);
+            for (Figure.Point point : series.points()) {
+                if (Double.isNaN(point.value())) {
+                    double x = LEFT + group * labels.indexOf(point.label()) + group * 0.1 + (s + 0.5) * width;
+                    marks.add(new Dot(x, axis.base() - 4, tooltip(series, point)));
+                }
+            }
+        }
+        return marks;
     }
 
     private static List<Line> lines(Figure figure, List<String> labels, Axis axis, double group) {
