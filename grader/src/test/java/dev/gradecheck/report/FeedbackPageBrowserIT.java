@@ -110,7 +110,8 @@ class FeedbackPageBrowserIT {
                     "dW1, db1, dW2, db2: a bar each, or n/a where the error could not be computed");
             assertTrue(chart.select("svg rect.bar").size() >= 2, "dW1 and dW2 are right: " + chart.text());
             assertEquals(1, chart.select("svg line.threshold").size());
-            assertEquals(List.of("dW1", "db1", "dW2", "db2"), chart.select("text.category").eachText());
+            assertEquals(List.of("dW1", "db1", "dW2", "db2"),
+                    chart.select("text.category").stream().map(Element::ownText).toList());
         }
     }
 
