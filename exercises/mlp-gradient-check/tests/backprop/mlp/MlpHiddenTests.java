@@ -328,6 +328,8 @@ class MlpHiddenTests {
             checks[i] = Gradients.check(GRADIENT_NAMES[i] + " (" + n.label + ", vs central differences)",
                     actual[i].toArray(), numerical[i], n.batch());
         }
+        Verdicts.errorChart("Relative error of each gradient against central differences (" + n.label + ")", checks)
+                .publish(reporter);
         Verdicts.publish(reporter, checks);
     }
 

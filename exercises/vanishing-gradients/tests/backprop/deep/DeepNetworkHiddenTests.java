@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import backprop.linalg.Matrix;
+import dev.gradecheck.toolkit.Chart;
 import dev.gradecheck.toolkit.Gradients;
 import dev.gradecheck.toolkit.TensorCheck;
 import dev.gradecheck.toolkit.Verdicts;
@@ -224,7 +225,8 @@ class DeepNetworkHiddenTests {
     private static final long[] EXPERIMENT_SEEDS = {1L, 2L, 3L};
 
     @Test
-    void sigmoidGradientsVanishInTheFirstLayerButReluGradientsDoNot() {
+    void sigmoidGradientsVanishInTheFirstLayerButReluGradientsDoNot(TestReporter reporter) {
+        drawNorms(reporter, EXPERIMENT_SEEDS[0]);
         StringBuilder problems = new StringBuilder();
         for (long seed : EXPERIMENT_SEEDS) {
             double sigmoid = firstToLastRatio(Hidden.SIGMOID, seed);
@@ -243,6 +245,38 @@ class DeepNetworkHiddenTests {
             fail("10 hidden layers of width 32, std 1.0: the first layer's gradient should vanish for SIGMOID but "
                     + "not for RELU.\n" + problems);
         }
+    }
+
+    /**
+     * The figure of the feedback page: the student's ||dW_i|| per layer for SIGMOID and RELU on a log scale beside
+     * the reference's, the numbers the lesson asks students to print. Drawn before grading, so that a student whose
+     * norms fail the bars sees where they go wrong; not drawn when the student's code throws (the test then fails on
+     * the same call, with its message).
+     */
+    private static void drawNorms(TestReporter reporter, long seed) {
+        Fixture deep = Fixture.experiment(seed);
+        Chart chart = Chart.bars("||dW_i|| per layer, input layer first (10 hidden layers of width 32, seed " + seed
+                + ")").logScale().axis("Frobenius norm of dW_i");
+        try {
+            for (Hidden hidden : List.of(Hidden.SIGMOID, Hidden.RELU)) {
+                double[] yours = deep.network(hidden).weightGradientNorms(deep.x, deep.y);
+                double[] reference = deep.reference(hidden).gradients(deep, false).get(0).stream()
+                        .mapToDouble(Matrix::norm).toArray();
+                chart.series("your " + hidden, layerLabels(yours.length), yours)
+                        .reference("reference " + hidden, layerLabels(reference.length), reference);
+            }
+        } catch (RuntimeException e) {
+            return;
+        }
+        chart.publish(reporter);
+    }
+
+    private static List<String> layerLabels(int layers) {
+        List<String> labels = new ArrayList<>();
+        for (int i = 1; i <= layers; i++) {
+            labels.add("W_" + i);
+        }
+        return labels;
     }
 
     private static double firstToLastRatio(Hidden hidden, long seed) {

@@ -1,6 +1,7 @@
 package dev.gradecheck.api;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -18,10 +19,12 @@ import org.apiguardian.api.API;
  *     may not (a refused API, in the source or the bytecode), so running it could do what the grader forbids. Only a
  *     {@link Severity#ZERO} finding blocks the tests, so blocking never costs more than the finding itself. Set by the
  *     stage that found it; not part of the written reports
+ * @param excerpt the student's lines around {@code location}, for the feedback page; empty when the finding points at
+ *     no line of a graded file
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record Finding(String rule, Severity severity, double points, Location location, String message, String hint,
-                      boolean blocksTests) {
+                      boolean blocksTests, Optional<SourceExcerpt> excerpt) {
 
     public Finding {
         Objects.requireNonNull(rule, "rule");
@@ -29,6 +32,7 @@ public record Finding(String rule, Severity severity, double points, Location lo
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(message, "message");
         hint = hint == null ? "" : hint;
+        excerpt = excerpt == null ? Optional.empty() : excerpt;
         if (points < 0 || Double.isNaN(points)) {
             throw new IllegalArgumentException("points must be >= 0, was " + points);
         }
@@ -36,6 +40,12 @@ public record Finding(String rule, Severity severity, double points, Location lo
             throw new IllegalArgumentException("only a finding of severity zero may block the tests, was " + severity
                     + " for " + rule);
         }
+    }
+
+    /** A finding without an excerpt of the student's lines. */
+    public Finding(String rule, Severity severity, double points, Location location, String message, String hint,
+                   boolean blocksTests) {
+        this(rule, severity, points, location, message, hint, blocksTests, Optional.empty());
     }
 
     /** A finding that does not keep the tests from running. */
@@ -56,6 +66,12 @@ public record Finding(String rule, Severity severity, double points, Location lo
      * as it is (a refused API that the manifest only warns about or deducts for does not stop the tests).
      */
     public Finding blockingTestsIfZero() {
-        return severity == Severity.ZERO ? new Finding(rule, severity, points, location, message, hint, true) : this;
+        return severity == Severity.ZERO ? new Finding(rule, severity, points, location, message, hint, true, excerpt)
+                : this;
+    }
+
+    /** This finding with the student's lines around its location. */
+    public Finding withExcerpt(SourceExcerpt lines) {
+        return new Finding(rule, severity, points, location, message, hint, blocksTests, Optional.of(lines));
     }
 }

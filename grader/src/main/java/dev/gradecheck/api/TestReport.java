@@ -16,7 +16,8 @@ import org.apiguardian.api.API;
  * @param output what the test printed, capped
  * @param diagnoses misconceptions the test found
  * @param duration wall time (the only field besides timestamps that differs between two gradings)
- * @param visibility when the student may see this test (its name, message and output), from the manifest
+ * @param visibility when the student may see this test (its name, message, output and figures), from the manifest
+ * @param figures charts the test drew for the feedback page, in order
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record TestReport(
@@ -28,7 +29,8 @@ public record TestReport(
         CapturedOutput output,
         List<Diagnosis> diagnoses,
         Duration duration,
-        Visibility visibility) {
+        Visibility visibility,
+        List<Figure> figures) {
 
     public TestReport {
         Objects.requireNonNull(id, "id");
@@ -38,9 +40,16 @@ public record TestReport(
         diagnoses = List.copyOf(diagnoses == null ? List.of() : diagnoses);
         duration = duration == null ? Duration.ZERO : duration;
         visibility = visibility == null ? Visibility.VISIBLE : visibility;
+        figures = List.copyOf(figures == null ? List.of() : figures);
         if (!(score >= 0 && score <= maxScore)) {
             throw new IllegalArgumentException("score must be in [0, " + maxScore + "], was " + score);
         }
+    }
+
+    /** A test without figures. */
+    public TestReport(TestId id, double score, double maxScore, TestStatus status, String message,
+                      CapturedOutput output, List<Diagnosis> diagnoses, Duration duration, Visibility visibility) {
+        this(id, score, maxScore, status, message, output, diagnoses, duration, visibility, List.of());
     }
 
     /** A test every student sees. */

@@ -16,6 +16,7 @@ import org.apiguardian.api.API;
  * @param credit the fraction in [0, 1] the test published through {@code gradecheck.credit}, if any
  * @param diagnoses misconceptions the test published through {@code gradecheck.diagnosis}, in order
  * @param duration wall time of the test
+ * @param figures charts the test published through {@code gradecheck.figure}, in order, validated and capped
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record TestResult(
@@ -25,7 +26,8 @@ public record TestResult(
         CapturedOutput output,
         OptionalDouble credit,
         List<Diagnosis> diagnoses,
-        Duration duration) {
+        Duration duration,
+        List<Figure> figures) {
 
     public TestResult {
         Objects.requireNonNull(id, "id");
@@ -38,6 +40,13 @@ public record TestResult(
         }
         diagnoses = List.copyOf(diagnoses == null ? List.of() : diagnoses);
         duration = duration == null ? Duration.ZERO : duration;
+        figures = List.copyOf(figures == null ? List.of() : figures);
+    }
+
+    /** A result without figures. */
+    public TestResult(TestId id, TestStatus status, String message, CapturedOutput output, OptionalDouble credit,
+                      List<Diagnosis> diagnoses, Duration duration) {
+        this(id, status, message, output, credit, diagnoses, duration, List.of());
     }
 
     /** A test that never ran, with the reason a student reads. */

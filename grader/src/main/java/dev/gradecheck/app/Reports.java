@@ -16,7 +16,10 @@ final class Reports {
     private Reports() {
     }
 
-    /** Writes the default formats, {@code report.json} and {@code results.json}, into {@code outDirectory}. */
+    /**
+     * Writes the default formats, {@code report.json}, {@code results.json} and {@code feedback.html}, into
+     * {@code outDirectory}.
+     */
     static List<Path> writeAll(GradeReport report, Path outDirectory) throws IOException {
         return write(report, outDirectory, ReportFormat.DEFAULTS, Optional.empty());
     }

@@ -29,9 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * (status {@code failed}) and keeps its exit code. The grading itself, and both of these, are {@link Tasks}'.
  */
 @Command(name = "grade", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Grades one submission and writes report.json (gradecheck's format) and results.json "
-                + "(Gradescope's), or the formats --format names, into the output folder; prints a per-exercise "
-                + "summary.")
+        description = "Grades one submission and writes report.json (gradecheck's format), results.json "
+                + "(Gradescope's) and feedback.html (the student's feedback page), or the formats --format names, "
+                + "into the output folder; prints a per-exercise summary.")
 final class GradeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -64,7 +64,7 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", converter = Formats.class,
             description = "Write this format (repeatable): report (report.json), gradescope (results.json), "
                     + "prairielearn (prairielearn-results.json), classroom (classroom-result.json), junit-xml "
-                    + "(junit.xml). Default: report and gradescope.")
+                    + "(junit.xml), html (feedback.html). Default: report, gradescope and html.")
     private List<ReportFormat> formats = new ArrayList<>();
 
     @Option(names = "--github-output", paramLabel = "FILE",

@@ -27,8 +27,8 @@ import org.apiguardian.api.API;
 /**
  * The grading of one submission, step by step: intake → locate the student files → the test scheduler's plan → per
  * group of the plan: the front stages (compile, structure, bytecode) of its exercises, then its hidden tests start in
- * its sandboxed child → the run's results → scoring → the report. The {@link dev.gradecheck.Grader} facade validates
- * the request and calls {@link #grade}; this class is plumbing, not API.
+ * its sandboxed child → the run's results → scoring → the student's lines around each finding → the report. The
+ * {@link dev.gradecheck.Grader} facade validates the request and calls {@link #grade}; this class is plumbing, not API.
  *
  * <p>Student mistakes, however bad, end up in the report; nothing a submission contains makes {@link #grade} throw.
  * Each grading works in its own scratch folder from the {@link StandbyPool}, deleted afterwards. Not thread-safe: the
@@ -90,7 +90,8 @@ public final class GradingPipeline implements AutoCloseable {
             TestPlan plan = TestScheduler.plan(exercises, children, course.build(), course.settings().limits());
             List<ExerciseCheck> checked = checkAndStartTests(plan, located, lease.scratch().resolve("classes"));
             Optional<SandboxRun> run = plan.finish();
-            List<ExerciseReport> scored = ExerciseScoring.score(inOrderOf(exercises, checked), run);
+            List<ExerciseReport> scored = SourceExcerpts.attach(
+                    ExerciseScoring.score(inOrderOf(exercises, checked), run), located);
             return reports.assemble(scored, exercises, opened, located, run, startedAt);
         } finally {
             pool.release(lease);

@@ -7,6 +7,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import dev.gradecheck.api.Diagnosis;
 import dev.gradecheck.api.ExerciseReport;
+import dev.gradecheck.api.Figure;
 import dev.gradecheck.api.Finding;
 import dev.gradecheck.api.GradeReport;
 import dev.gradecheck.api.NotGraded;
@@ -26,7 +27,8 @@ import org.apiguardian.api.API;
 /**
  * Writes {@code report.json}, gradecheck's own format, documented by {@code report.schema.json} (JSON Schema
  * draft 2020-12, on the class path at {@value #SCHEMA_RESOURCE}). Keys appear in a fixed order; numbers have at most
- * 2 decimals. Only {@code provenance.started_at}, {@code provenance.duration_ms} and the tests' {@code duration_ms}
+ * 2 decimals (figure values excepted: they are written as given). A test's {@code figures} and a finding's
+ * {@code excerpt} appear only when there are some. Only {@code provenance.started_at}, {@code provenance.duration_ms} and the tests' {@code duration_ms}
  * differ between two gradings of the same submission.
  */
 @API(status = API.Status.STABLE, since = "0.1")
@@ -111,6 +113,44 @@ public final class JsonReportWriter implements ReportWriter {
         json.add("diagnoses", array(test.diagnoses(), JsonReportWriter::diagnosis));
         json.addProperty("duration_ms", test.duration().toMillis());
         json.addProperty("visibility", test.visibility().jsonName());
+        if (!test.figures().isEmpty()) {
+            json.add("figures", array(test.figures(), JsonReportWriter::figure));
+        }
+        return json;
+    }
+
+    private static JsonObject figure(Figure figure) {
+        JsonObject json = new JsonObject();
+        json.addProperty("title", figure.title());
+        json.addProperty("kind", figure.kind().jsonName());
+        json.addProperty("scale", figure.scale().jsonName());
+        json.addProperty("axis", figure.axis());
+        json.add("series", array(figure.series(), JsonReportWriter::series));
+        if (figure.threshold().isPresent()) {
+            JsonObject threshold = new JsonObject();
+            threshold.addProperty("value", figure.threshold().getAsDouble());
+            threshold.addProperty("label", figure.thresholdLabel());
+            json.add("threshold", threshold);
+        } else {
+            json.add("threshold", JsonNull.INSTANCE);
+        }
+        return json;
+    }
+
+    private static JsonObject series(Figure.Series series) {
+        JsonObject json = new JsonObject();
+        json.addProperty("name", series.name());
+        json.addProperty("reference", series.reference());
+        json.add("points", array(series.points(), point -> {
+            JsonObject each = new JsonObject();
+            each.addProperty("label", point.label());
+            if (Double.isNaN(point.value())) {
+                each.add("value", JsonNull.INSTANCE);
+            } else {
+                each.addProperty("value", point.value());
+            }
+            return each;
+        }));
         return json;
     }
 
@@ -135,6 +175,15 @@ public final class JsonReportWriter implements ReportWriter {
         json.addProperty("column", finding.location().column());
         json.addProperty("message", finding.message());
         json.addProperty("hint", finding.hint());
+        finding.excerpt().ifPresent(excerpt -> {
+            JsonObject lines = new JsonObject();
+            lines.addProperty("first_line", excerpt.firstLine());
+            lines.addProperty("line", excerpt.line());
+            JsonArray held = new JsonArray();
+            excerpt.lines().forEach(held::add);
+            lines.add("lines", held);
+            json.add("excerpt", lines);
+        });
         return json;
     }
 

@@ -22,10 +22,15 @@ public enum ReportFormat {
     /** A GitHub Classroom grading step's {@code result}, {@code classroom-result.json}. */
     CLASSROOM("classroom", new ClassroomResultWriter()),
     /** Surefire-style JUnit XML, {@code junit.xml}. */
-    JUNIT_XML("junit-xml", new JUnitXmlWriter());
+    JUNIT_XML("junit-xml", new JUnitXmlWriter()),
+    /** The student's feedback page, {@code feedback.html}: self-contained HTML with inline CSS and SVG charts. */
+    FEEDBACK("html", new FeedbackPageWriter());
 
-    /** What {@code grade} writes without {@code --format}: ours and Gradescope's. */
-    public static final List<ReportFormat> DEFAULTS = List.of(REPORT, GRADESCOPE);
+    /**
+     * What {@code grade} writes without {@code --format}: ours, Gradescope's, and the student's feedback page. Naming
+     * formats replaces the defaults ({@code --format report} writes {@code report.json} only).
+     */
+    public static final List<ReportFormat> DEFAULTS = List.of(REPORT, GRADESCOPE, FEEDBACK);
 
     private final String id;
     private final ReportWriter writer;
@@ -56,7 +61,7 @@ public enum ReportFormat {
         return Arrays.stream(values()).filter(format -> format.id.equals(wanted)).findFirst();
     }
 
-    /** {@code report, gradescope, prairielearn, classroom, junit-xml}: for messages. */
+    /** {@code report, gradescope, prairielearn, classroom, junit-xml, html}: for messages. */
     public static String ids() {
         return Arrays.stream(values()).map(ReportFormat::id).collect(Collectors.joining(", "));
     }

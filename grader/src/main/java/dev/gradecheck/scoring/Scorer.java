@@ -54,7 +54,7 @@ public final class Scorer {
         double score = Points.round(test.points() * credit(result));
         TestStatus status = status(result.status(), score, test.points());
         return new TestReport(test.id(), score, Points.round(test.points()), status, result.message(), result.output(),
-                result.diagnoses(), result.duration(), test.visibility());
+                result.diagnoses(), result.duration(), test.visibility(), result.figures());
     }
 
     private static double credit(TestResult result) {

@@ -10,6 +10,7 @@ import com.google.gson.JsonParser;
 import dev.gradecheck.app.ExitCode;
 import dev.gradecheck.report.ReportFormat;
 import dev.gradecheck.testing.ClassroomSpec;
+import dev.gradecheck.testing.FeedbackHtml;
 import dev.gradecheck.testing.GradescopeSpec;
 import dev.gradecheck.testing.JUnitXml;
 import dev.gradecheck.testing.PrairieLearnSpec;
@@ -62,12 +63,13 @@ class FormatCommandIT {
         Path githubOutput = actions.resolve("github_output");
 
         Run run = grade("--format", "junit-xml", "--format", "classroom", "--format", "prairielearn", "--format",
-                "gradescope", "--format", "report", "--format", "classroom", "--github-output", githubOutput.toString(),
+                "gradescope", "--format", "report", "--format", "classroom", "--format", "html", "--github-output",
+                githubOutput.toString(),
                 "--out", out.toString());
 
         assertEquals(ExitCode.OK, run.exitCode, run.out + run.err);
-        assertEquals(List.of("classroom-result.json", "junit.xml", "prairielearn-results.json", "report.json",
-                "results.json"), files(out));
+        assertEquals(List.of("classroom-result.json", "feedback.html", "junit.xml", "prairielearn-results.json",
+                "report.json", "results.json"), files(out));
         for (ReportFormat format : ReportFormat.values()) {
             assertEquals(List.of(), violations(format, Files.readString(out.resolve(format.fileName()))), format.id());
         }
@@ -88,10 +90,10 @@ class FormatCommandIT {
     }
 
     @Test
-    void withoutFormatWritesOursAndGradescopes() throws IOException {
+    void withoutFormatWritesOursGradescopesAndTheFeedbackPage() throws IOException {
         Path out = temp.resolve("out");
         assertEquals(ExitCode.OK, grade("--out", out.toString()).exitCode);
-        assertEquals(List.of("report.json", "results.json"), files(out));
+        assertEquals(List.of("feedback.html", "report.json", "results.json"), files(out));
     }
 
     @Test
@@ -146,6 +148,7 @@ class FormatCommandIT {
             case PRAIRIELEARN -> PrairieLearnSpec.violations(text);
             case CLASSROOM -> ClassroomSpec.violations(text);
             case JUNIT_XML -> JUnitXml.problems(text);
+            case FEEDBACK -> FeedbackHtml.problems(text);
         };
     }
 

@@ -89,8 +89,8 @@ class LastResortReportIT {
 
         assertEquals(ExitCode.INVALID_SUITE, grade(submission.toString(), reports, everyFormat(stepOutput)));
 
-        assertEquals(List.of("classroom-result.json", "junit.xml", "prairielearn-results.json", "report.json",
-                "results.json"), files(reports));
+        assertEquals(List.of("classroom-result.json", "feedback.html", "junit.xml", "prairielearn-results.json",
+                "report.json", "results.json"), files(reports));
         assertFailedReports(reports, why);
         String reason = validReports(reports).get("reason").getAsString();
         assertEveryFormatSays(reports, stepOutput, "Not graded, grading failed: " + reason, "failed", reason);

@@ -28,7 +28,7 @@ class StudentVisibilityTests {
     private final GradeReport report = SampleReports.withHiddenParts();
 
     @ParameterizedTest
-    @EnumSource(value = ReportFormat.class, names = {"PRAIRIELEARN", "CLASSROOM", "JUNIT_XML"})
+    @EnumSource(value = ReportFormat.class, names = {"PRAIRIELEARN", "CLASSROOM", "JUNIT_XML", "FEEDBACK"})
     void formatsThatCannotDelayWhatTheyShowLeakNoHiddenNameMessageOrOutput(ReportFormat format) {
         String rendered = format.writer().render(report);
         assertFalse(rendered.toLowerCase(Locale.ROOT).contains("secret"), rendered);

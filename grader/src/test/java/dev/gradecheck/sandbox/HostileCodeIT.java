@@ -156,6 +156,9 @@ class HostileCodeIT {
         assertEquals(TestStatus.FAILED, faker.status());
         assertEquals("this test fails, whatever it printed", faker.message());
         assertTrue(faker.output().text().contains("Tests run: 10, Failures: 0"), faker.output().text());
+        assertTrue(faker.output().text().contains("gradecheck.figure="), faker.output().text());
+        assertEquals(List.of(), faker.figures(), "a figure comes only from the test's reporter, over the signed channel");
+        assertTrue(faker.credit().isEmpty());
     }
 
     @Test

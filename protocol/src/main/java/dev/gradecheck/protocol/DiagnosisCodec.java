@@ -8,7 +8,6 @@ import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -126,29 +125,6 @@ public final class DiagnosisCodec {
     }
 
     private static void appendString(StringBuilder json, String value) {
-        json.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            appendCharacter(json, value.charAt(i));
-        }
-        json.append('"');
-    }
-
-    private static void appendCharacter(StringBuilder json, char c) {
-        switch (c) {
-            case '"' -> json.append("\\\"");
-            case '\\' -> json.append("\\\\");
-            case '\n' -> json.append("\\n");
-            case '\r' -> json.append("\\r");
-            case '\t' -> json.append("\\t");
-            case '\b' -> json.append("\\b");
-            case '\f' -> json.append("\\f");
-            default -> {
-                if (c < 0x20 || c > 0x7e) {
-                    json.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                } else {
-                    json.append(c);
-                }
-            }
-        }
+        JsonStrings.append(json, value);
     }
 }

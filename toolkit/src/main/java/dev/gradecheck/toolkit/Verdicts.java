@@ -91,6 +91,26 @@ public final class Verdicts {
         return findings;
     }
 
+    /**
+     * A bar chart of each check's relative error on a log scale against the pass bar {@link Gradients#PASS_BAR}, for
+     * the feedback page: publish it with {@link Chart#publish} before {@link #publish} (which may fail the test). A
+     * tensor whose error could not be computed (wrong shape, NaN) has no bar. Each bar is labelled with its check's
+     * name up to the first {@code " ("} (e.g. {@code dW1} for {@code dW1 (net 3-4-2, vs central differences)}): the
+     * title says what the checks share.
+     */
+    public static Chart errorChart(String title, TensorCheck... checks) {
+        List<TensorCheck> all = requireChecks(checks);
+        return Chart.bars(title).logScale().axis("relative error")
+                .series("your gradients", all.stream().map(check -> shortName(check.name())).toList(),
+                        all.stream().mapToDouble(TensorCheck::relativeError).toArray())
+                .threshold(Gradients.PASS_BAR, "pass bar " + Formats.error(Gradients.PASS_BAR));
+    }
+
+    private static String shortName(String name) {
+        int context = name.indexOf(" (");
+        return context > 0 ? name.substring(0, context) : name;
+    }
+
     /** The failure message of {@link #publish}: one line per failed check, empty if none failed. */
     public static String failureMessage(TensorCheck... checks) {
         return failureMessage(requireChecks(checks));

@@ -96,7 +96,7 @@ public final class JobLedger {
                     + " of this test's points");
         }
         results.put(test.id(), new TestResult(test.id(), verdict.status(), verdict.message(), finished.output(),
-                published.credit(), published.diagnoses(), finished.duration()));
+                published.credit(), published.diagnoses(), finished.duration(), published.figures()));
         if (finished.lingering().threads() > 0) {
             lingering.put(test.id(), new LingeringThreads(test.id(), finished.lingering().threads(),
                     finished.lingering().names()));
@@ -218,7 +218,7 @@ public final class JobLedger {
         ReportEntries published = entries.getOrDefault(test.id(), new ReportEntries("", notes));
         results.put(test.id(), new TestResult(test.id(), status, message,
                 outputSoFar.getOrDefault(test.id(), CapturedOutput.NONE), published.credit(),
-                published.diagnoses(), duration));
+                published.diagnoses(), duration, published.figures()));
     }
 
     /** Notes something about the run as a whole (capped in number). */
