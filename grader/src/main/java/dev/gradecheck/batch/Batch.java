@@ -7,6 +7,7 @@ import dev.gradecheck.GraderConfig;
 import dev.gradecheck.GraderVersion;
 import dev.gradecheck.InvalidRequestException;
 import dev.gradecheck.api.GradeReport;
+import dev.gradecheck.course.Course;
 import dev.gradecheck.course.CourseException;
 import dev.gradecheck.course.Exercise;
 import dev.gradecheck.platform.FileTrees;
@@ -85,15 +86,15 @@ public final class Batch {
     private BatchResult run() throws BatchRefused, CourseException {
         prepareOut();
         ClassSources.ClassList list = ClassSources.read(options.source(), state.resolve("unpacked"));
+        Course course = Course.load(options.courseRoot());
         lanes = GraderLanes.create(GraderConfig.forCourse(options.courseRoot()), options.jobs());
         Thread stopper = new Thread(this::stop, "gradecheck-batch-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         try (Journal journal = openJournal()) {
-            Grader first = lanes.any();
-            requireKnownExercises(first);
-            ManualItems items = ManualItems.of(first.course(), options.exercises());
+            requireKnownExercises(course);
+            ManualItems items = ManualItems.of(course, options.exercises());
             ManualGrades grades = acceptManualGrades(list, items);
-            String suite = first.course().suiteHash();
+            String suite = course.suiteHash();
             String settings = settingsHash();
             List<ClassEntry> toGrade = new ArrayList<>();
             for (ClassEntry entry : list.entries()) {
@@ -108,7 +109,7 @@ public final class Batch {
                 return stopped(graded, list.entries().size());
             }
             List<StudentRecord> records = rebuild(list, journal, items, grades);
-            writeClassOutputs(list.form(), suite, records, first, items, grades);
+            writeClassOutputs(list.form(), suite, records, course, items, grades);
             long notGradable = records.stream().filter(r -> !r.graded()).count();
             progress.ended(String.format(Locale.ROOT, "Graded %d of %d submissions (%d up to date), %d not gradable."
                     + " Gradebook: %s", graded, records.size(), records.size() - toGrade.size(), notGradable,
@@ -180,11 +181,11 @@ public final class Batch {
         }
     }
 
-    private void requireKnownExercises(Grader grader) throws BatchRefused {
+    private void requireKnownExercises(Course course) throws BatchRefused {
         for (String id : options.exercises()) {
-            if (grader.course().exercise(id).isEmpty()) {
+            if (course.exercise(id).isEmpty()) {
                 throw new BatchRefused("unknown exercise \"" + id + "\" — the course has: " + String.join(", ",
-                        grader.course().exercises().stream().map(Exercise::id).toList()));
+                        course.exercises().stream().map(Exercise::id).toList()));
             }
         }
     }
@@ -281,7 +282,7 @@ public final class Batch {
                 : grading.report().refusal().isPresent() ? NOT_GRADABLE : GRADED;
         journal.append(new Journal.Entry(entry.student(), content, suite, settings, status,
                 grading.report().refusal().orElse(""), grading.commit().map(GitHistory.Commit::id),
-                grading.commit().map(commit -> commit.time().toString())));
+                grading.commit().map(GitHistory.Commit::time)));
         progress.finished(entry.student(), status.equals(GRADED), status.equals(GRADED)
                 ? Points.format(grading.report().score()) + "/" + Points.format(grading.report().maxScore())
                 + grading.commit().map(c -> " at " + c.id().substring(0, 12)).orElse("")
@@ -392,9 +393,9 @@ public final class Batch {
         }
     }
 
-    private void writeClassOutputs(String form, String suite, List<StudentRecord> records, Grader grader,
+    private void writeClassOutputs(String form, String suite, List<StudentRecord> records, Course course,
                                    ManualItems items, ManualGrades grades) throws IOException {
-        List<Exercise> exercises = grader.course().exercises().stream()
+        List<Exercise> exercises = course.exercises().stream()
                 .filter(e -> options.exercises().isEmpty() || options.exercises().contains(e.id())).toList();
         double maxScore = exercises.stream().mapToDouble(Exercise::maxScore).sum();
         AtomicFiles.write(options.out().resolve("gradebook.csv"),

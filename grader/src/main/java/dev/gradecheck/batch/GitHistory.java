@@ -24,8 +24,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class GitHistory {
 
-    /** A commit and its committer date. */
-    record Commit(String id, OffsetDateTime time) {
+    /** A commit and its committer date, as git writes it (strict ISO-8601, with the committer's offset). */
+    record Commit(String id, String time) {
+        Commit {
+            OffsetDateTime.parse(time);
+        }
     }
 
     private static final long TIMEOUT_SECONDS = 60;
@@ -52,7 +55,7 @@ final class GitHistory {
                     + deadline.orElseThrow() + " (its last commit is from " + time(clone.root(), tip) + ")");
         }
         String[] parts = line.split(" ", 2);
-        return new Commit(parts[0], OffsetDateTime.parse(parts[1]));
+        return new Commit(parts[0], parts[1]);
     }
 
     private static String time(Path clone, String commit) throws SubmissionException {

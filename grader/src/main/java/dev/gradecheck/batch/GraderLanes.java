@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Up to {@code size} graders of one course, each with child JVMs on standby, lent to one grading at a time: a
- * {@link Grader} grades one submission at a time, so several at once need several graders. The first is made at
- * once (it loads the course); the others when a grading finds none idle. Every grader keeps its javac, parsed course
+ * {@link Grader} grades one submission at a time, so several at once need several graders. Each is made when a
+ * grading finds none idle (a batch with nothing to grade starts no child JVM). Every grader keeps its javac, parsed course
  * and standby child warm from one submission to the next. Thread-safe; {@link #close} stops every child.
  */
 final class GraderLanes implements AutoCloseable {
@@ -28,18 +28,9 @@ final class GraderLanes implements AutoCloseable {
         this.size = size;
     }
 
-    /** Lanes for {@code config}'s course, with its first grader made. */
-    static GraderLanes create(GraderConfig config, int size) throws CourseException {
-        GraderLanes lanes = new GraderLanes(config.withStandby(true), size);
-        Grader first = Grader.create(lanes.config);
-        lanes.all.add(first);
-        lanes.idle.add(first);
-        return lanes;
-    }
-
-    /** The first grader, for what every grader knows alike (the course, refusals). */
-    synchronized Grader any() {
-        return all.get(0);
+    /** Lanes for {@code config}'s course; no grader is made yet. */
+    static GraderLanes create(GraderConfig config, int size) {
+        return new GraderLanes(config.withStandby(true), size);
     }
 
     /** An idle grader, made when there is none and fewer than {@code size} exist; waits otherwise. */
