@@ -144,4 +144,26 @@ class BatchPartsTests {
         BatchRefused refused = assertThrows(BatchRefused.class, () -> ClassSources.read(roster, temp.resolve("u")));
         assertTrue(refused.getMessage().contains("\"alice\" twice"), refused.getMessage());
     }
+
+    @Test
+    void helpDocumentsEveryOption() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        assertEquals(dev.gradecheck.app.ExitCode.OK, dev.gradecheck.cli.Main.run(new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true), "batch", "--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        for (String option : List.of("SOURCE", "--out", "--jobs", "--manual", "--deadline", "--exercise", "--id-column",
+                "Gradescope", "Classroom", "roster")) {
+            assertTrue(help.contains(option), option + " in:\n" + help);
+        }
+    }
+
+    @Test
+    void aDeadlineWithoutAnOffsetIsAUsageErrorSayingHowToWriteIt() {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        assertEquals(dev.gradecheck.app.ExitCode.USAGE, dev.gradecheck.cli.Main.run(
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true), new java.io.PrintStream(err, true),
+                "batch", temp.toString(), "--out", temp.resolve("out").toString(), "--deadline", "2025-03-01 23:59"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("2025-03-01T23:59:00+01:00"), err.toString());
+    }
 }

@@ -68,6 +68,11 @@ final class ClassFixture {
         return mutants;
     }
 
+    /** The known-bug variant {@code code} of {@code exercise}, as a submission folder at {@code target}. */
+    static Path variant(String exercise, String code, Path target) {
+        return variant(RepoCourse.root().resolve("exercises").resolve(exercise).resolve("mutants").resolve(code), target);
+    }
+
     /** The solutions with the variant's files over the solution files of the same name. */
     private static Path variant(Path mutant, Path target) {
         copy(RepoCourse.root().resolve("solutions/src/main/java"), target);

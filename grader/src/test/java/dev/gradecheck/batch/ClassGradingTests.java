@@ -185,7 +185,7 @@ class ClassGradingTests {
         Path filled = temp.resolve("filled.csv");
         Files.writeString(filled, "student,exercise,item,points,comment\r\n"
                 + "solutions,vanishing-gradients,vanishing-answer,4.5,\"Good, but quote the norms.\"\r\n"
-                + "'=SUM(1,2),vanishing-gradients,vanishing-answer,1,\r\n"
+                + "\"'=SUM(1,2)\",vanishing-gradients,vanishing-answer,1,\r\n"
                 + "template,vanishing-gradients,vanishing-answer,,\r\n");
         double before = Outputs.scores(copy.resolve("solutions/report.json")).get("total");
 

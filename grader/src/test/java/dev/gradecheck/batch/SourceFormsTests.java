@@ -37,7 +37,11 @@ class SourceFormsTests {
     @BeforeAll
     void makeSubmissions(@TempDir Path folder) {
         temp = folder;
-        made = ClassFixture.submissions(temp.resolve("made"), 14);
+        made = new LinkedHashMap<>(ClassFixture.submissions(temp.resolve("made"), 5));
+        made.put("chain-rule.sign-flipped", ClassFixture.variant("chain-rule", "sign-flipped",
+                temp.resolve("made/chain-rule.sign-flipped")));
+        made.put("single-neuron.factor-half", ClassFixture.variant("single-neuron", "factor-half",
+                temp.resolve("made/single-neuron.factor-half")));
         for (String name : List.of("solutions", "partial", "chain-rule.sign-flipped", "single-neuron.factor-half")) {
             oneOff.put(name, ClassFixture.oneOff(made.get(name).toString(), Optional.empty(), EXERCISES));
         }
