@@ -204,6 +204,14 @@ class ArchitectureTests {
     }
 
     @Test
+    void classGradingDependsNeitherOnTheCommandLineNorOnTheServerNorOnTheTasks() {
+        noClasses().that().resideInAPackage("dev.gradecheck.batch..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.gradecheck.cli..", "dev.gradecheck.server..",
+                        "dev.gradecheck.app..")
+                .check(GRADER);
+    }
+
+    @Test
     void platformHelpersDependOnNothingElseOfTheGrader() {
         noClasses().that().resideInAPackage("dev.gradecheck.platform..")
                 .should().dependOnClassesThat().resideInAnyPackage(withCli(STAGES))
