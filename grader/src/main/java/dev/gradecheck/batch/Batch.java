@@ -5,18 +5,23 @@ import dev.gradecheck.GradeRequest;
 import dev.gradecheck.Grader;
 import dev.gradecheck.GraderConfig;
 import dev.gradecheck.GraderVersion;
-import dev.gradecheck.InvalidRequestException;
 import dev.gradecheck.api.GradeReport;
+import dev.gradecheck.app.ExitCode;
+import dev.gradecheck.app.Graders;
+import dev.gradecheck.app.GradingRequest;
+import dev.gradecheck.app.Tasks;
 import dev.gradecheck.course.Course;
 import dev.gradecheck.course.CourseException;
 import dev.gradecheck.course.Exercise;
 import dev.gradecheck.platform.FileTrees;
 import dev.gradecheck.report.AtomicFiles;
-import dev.gradecheck.report.GradescopeResultsWriter;
-import dev.gradecheck.report.JsonReportWriter;
+import dev.gradecheck.report.ReportFormat;
 import dev.gradecheck.scoring.Points;
 import dev.gradecheck.submission.SubmissionException;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -26,12 +31,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Grades a class: the one way into this package.
@@ -53,6 +60,7 @@ import java.util.stream.Stream;
  * {@code class.json}, {@code manual.csv}, and {@code .batch/} (journal, the reports as graded, answers, accepted
  * manual grades).
  */
+@API(status = API.Status.EXPERIMENTAL)
 public final class Batch {
 
     static final String GRADED = "graded";
@@ -262,10 +270,12 @@ public final class Batch {
         }
         String content = ContentHash.of(entry.source());
         Path scratch = Files.createDirectories(state.resolve("scratch")).resolve(entry.folder());
+        Path folder = graded(entry);
+        FileTrees.deleteQuietly(folder);   // reports of an earlier grading must not pass for this one's
         Grading grading;
         Grader grader = lanes.take();
         try {
-            grading = grade(grader, entry, scratch);
+            grading = grade(grader, entry, scratch, folder);
         } finally {
             lanes.give(grader);
             FileTrees.deleteQuietly(scratch);
@@ -273,55 +283,95 @@ public final class Batch {
         if (stopping) {
             return false;   // a grading disturbed by the stop is not recorded: the rerun grades it
         }
-        Path folder = graded(entry);
-        new JsonReportWriter().write(grading.report(), folder);
-        new GradescopeResultsWriter().write(grading.report(), folder);
         AtomicFiles.write(folder.resolve("ANSWERS.md"), Answers.read(answersSource(entry)));
         copyReports(entry);
-        String status = grading.graderFailed() ? GRADER_FAILED
-                : grading.report().refusal().isPresent() ? NOT_GRADABLE : GRADED;
-        journal.append(new Journal.Entry(entry.student(), content, suite, settings, status,
-                grading.report().refusal().orElse(""), grading.commit().map(GitHistory.Commit::id),
+        journal.append(new Journal.Entry(entry.student(), content, suite, settings, grading.status(),
+                grading.reason(), grading.commit().map(GitHistory.Commit::id),
                 grading.commit().map(GitHistory.Commit::time)));
-        progress.finished(entry.student(), status.equals(GRADED), status.equals(GRADED)
-                ? Points.format(grading.report().score()) + "/" + Points.format(grading.report().maxScore())
-                + grading.commit().map(c -> " at " + c.id().substring(0, 12)).orElse("")
-                : grading.report().refusal().orElse(""));
+        progress.finished(entry.student(), grading.status().equals(GRADED), grading.status().equals(GRADED)
+                ? grading.score() + grading.commit().map(c -> " at " + c.id().substring(0, 12)).orElse("")
+                : grading.reason());
         return true;
     }
 
-    /** A grading's report and, for a git submission, the commit graded. */
-    private record Grading(GradeReport report, Optional<GitHistory.Commit> commit, boolean graderFailed) {
-        Grading(GradeReport report, Optional<GitHistory.Commit> commit) {
-            this(report, commit, false);
-        }
+    /**
+     * A grading as the journal records it: {@link #GRADED}, {@link #NOT_GRADABLE} or {@link #GRADER_FAILED}, the
+     * reason when not graded, the score as text, and for a git submission the commit graded.
+     */
+    private record Grading(String status, String reason, String score, Optional<GitHistory.Commit> commit) {
     }
 
-    private Grading grade(Grader grader, ClassEntry entry, Path scratch) {
+    /**
+     * Grades {@code entry} into {@code folder} as {@code bin/grader grade SOURCE --ref COMMIT --out folder} does:
+     * through {@link Tasks#run}, with the lane's warm grader. What only a class has to decide (a source the class
+     * could not read, an empty submission, no commit before the deadline) is refused here, with the grader's refusal
+     * report written in the default formats, as {@code grade} writes a refusal.
+     */
+    private Grading grade(Grader grader, ClassEntry entry, Path scratch, Path folder) throws IOException {
         GradeRequest request = new GradeRequest(entry.source(), entry.ref(), options.exercises());
         if (entry.problem().isPresent()) {
-            return new Grading(grader.refusal(request, entry.problem().get()), Optional.empty());
+            return refused(grader, request, entry.problem().get(), folder, Optional.empty());
         }
+        Optional<String> ref = entry.ref();
         Optional<GitHistory.Commit> commit = Optional.empty();
         if (isGit(entry)) {
             try {
                 commit = Optional.of(GitHistory.commitToGrade(entry.source(), entry.ref(), options.deadline(), scratch));
             } catch (SubmissionException e) {
-                return new Grading(grader.refusal(request, e.getMessage()), Optional.empty());
+                return refused(grader, request, e.getMessage(), folder, Optional.empty());
             }
-            request = new GradeRequest(entry.source(), Optional.of(commit.get().id()), options.exercises());
+            ref = Optional.of(commit.get().id());
         } else if (isEmpty(Path.of(entry.source()))) {
-            return new Grading(grader.refusal(request, "the submission is empty: it holds no file — submit your .java"
-                    + " files"), Optional.empty());
+            return refused(grader, request, "the submission is empty: it holds no file — submit your .java files",
+                    folder, Optional.empty());
         }
-        try {
-            return new Grading(grader.grade(request), commit);
-        } catch (InvalidRequestException e) {
-            return new Grading(grader.refusal(request, e.getMessage()), commit);
-        } catch (RuntimeException e) {
-            // A bug in the grader, not in the submission: recorded so the class goes on, and graded again next run.
-            return new Grading(grader.refusal(request, "the grader failed on this submission (" + e + ") — this is a"
-                    + " bug in the grader; run the batch again, and report it if it persists"), commit, true);
+        GradingRequest task = new GradingRequest(GradingRequest.Task.GRADE, options.courseRoot(),
+                Optional.of(options.courseRoot()), Map.of(), Optional.of(entry.source()), ref, options.exercises(),
+                Optional.of(folder), Optional.empty());
+        StringWriter errors = new StringWriter();
+        ExitCode code = Tasks.run(task, new Lent(grader), new PrintWriter(Writer.nullWriter()), new PrintWriter(errors));
+        return recorded(code, folder, errors.toString(), commit);
+    }
+
+    /** The grading as its report says, with the exit code {@code grade} would have ended with. */
+    private static Grading recorded(ExitCode code, Path folder, String errors, Optional<GitHistory.Commit> commit)
+            throws IOException {
+        Path reportFile = folder.resolve("report.json");
+        JsonObject report = Files.isRegularFile(reportFile)
+                ? ReportJson.parse(Files.readString(reportFile, StandardCharsets.UTF_8)) : new JsonObject();
+        String reason = ReportJson.text(report, "reason");
+        if (reason.isEmpty()) {
+            reason = errors.strip().replaceFirst("^error: ", "");
+        }
+        String status = switch (code) {
+            case OK -> GRADED;
+            case USAGE -> NOT_GRADABLE;
+            default -> GRADER_FAILED;   // never up to date: the next run grades it again
+        };
+        return new Grading(status, status.equals(GRADED) ? "" : reason,
+                Points.format(ReportJson.number(report, "score")) + "/" + Points.format(ReportJson.number(report,
+                        "max_score")), commit);
+    }
+
+    /** The grader's refusal of {@code request} for {@code reason}, written as {@code grade} writes a refusal. */
+    private static Grading refused(Grader grader, GradeRequest request, String reason, Path folder,
+                                   Optional<GitHistory.Commit> commit) throws IOException {
+        GradeReport report = grader.refusal(request, reason);
+        for (ReportFormat format : ReportFormat.DEFAULTS) {
+            format.writer().write(report, folder);
+        }
+        return new Grading(NOT_GRADABLE, reason, "0/" + Points.format(report.maxScore()), commit);
+    }
+
+    /** The lane's grader, lent to one task; closing it is the lanes' business. */
+    private record Lent(Grader grader) implements Graders {
+        @Override
+        public Grader grader(Path courseRoot) {
+            return grader;
+        }
+
+        @Override
+        public void close() {
         }
     }
 

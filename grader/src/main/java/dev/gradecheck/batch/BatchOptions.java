@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What {@code bin/grader batch} was asked to do.
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param exercises the exercises to grade, empty for all
  * @param idColumn the name of the gradebook's student-id column (LMSs differ: Canvas wants {@code ID}...)
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record BatchOptions(Path courseRoot, Path source, Path out, int jobs, Optional<Path> manual,
                            Optional<Instant> deadline, List<String> exercises, String idColumn) {
 

@@ -1,5 +1,7 @@
 package dev.gradecheck.batch;
 
+import org.apiguardian.api.API;
+
 /**
  * How a batch ended.
  *
@@ -9,5 +11,6 @@ package dev.gradecheck.batch;
  * @param notGradable the submissions that could not be graded at all
  * @param stopped whether the batch was stopped before it finished (SIGINT); then no class output was rebuilt
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record BatchResult(int students, int graded, int upToDate, int notGradable, boolean stopped) {
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param problem why this entry cannot be graded at all before anything is opened (a roster row without a source),
  *     empty otherwise
  */
-public record ClassEntry(String student, String folder, Optional<String> name, Optional<String> email, String source,
+record ClassEntry(String student, String folder, Optional<String> name, Optional<String> email, String source,
                          Optional<String> ref, Optional<String> problem) {
 
     public ClassEntry {

@@ -4,12 +4,14 @@ import dev.gradecheck.report.Escape;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * What a running batch tells its user. On a terminal ({@link #bar}) one line redrawn in place: a bar, done/total,
  * the rate, the time left and how many submissions could not be graded; elsewhere ({@link #lines}, for CI logs) one
  * plain line per finished submission. Thread-safe. Student ids are printed through {@link Escape#terminal}.
  */
+@API(status = API.Status.EXPERIMENTAL)
 public abstract class Progress {
 
     private int total;

@@ -6,8 +6,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.apiguardian.api.API;
 
 /** Writes a file so that readers see either the old content or the whole new one: temporary file, then rename. */
+@API(status = API.Status.INTERNAL)
 public final class AtomicFiles {
 
     private AtomicFiles() {

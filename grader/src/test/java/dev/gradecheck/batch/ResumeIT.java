@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * uninterrupted batch's byte for byte apart from timestamps and durations, no child JVM outlives a killed batch, and
  * a rerun grades only what changed.
  */
-class ResumeTests {
+class ResumeIT {
 
     @TempDir
     Path temp;

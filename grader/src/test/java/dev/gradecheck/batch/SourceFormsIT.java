@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * deadline rule on a git repository with commits before and after it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SourceFormsTests {
+class SourceFormsIT {
 
     private static final List<String> EXERCISES = List.of("chain-rule", "single-neuron");
 
