@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Each form of SOURCE other than a plain folder (ClassGradingTests), on a small class graded on two exercises: the
+ * Each form of SOURCE other than a plain folder (ClassGradingIT), on a small class graded on two exercises: the
  * batch's scores equal one-off gradings of the same files, and who the students are comes from the source. Also the
  * deadline rule on a git repository with commits before and after it.
  */
