@@ -3,9 +3,6 @@ package dev.gradecheck.batch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gradecheck.GradeRequest;
-import dev.gradecheck.Grader;
-import dev.gradecheck.GraderConfig;
-import dev.gradecheck.course.CourseException;
 import dev.gradecheck.InvalidRequestException;
 import dev.gradecheck.api.ExerciseReport;
 import dev.gradecheck.api.GradeReport;
@@ -144,28 +141,13 @@ final class ClassFixture {
         }
     }
 
-    private static Grader oneOffGrader;
-
-    /**
-     * Each exercise's score and the total of a one-off grading, as {@code bin/grader grade} grades (a grader of its
-     * own with a child on standby, so the comparison costs no child start per submission; standby changes no score).
-     */
-    static synchronized Map<String, Double> oneOff(String submission, Optional<String> ref, List<String> exercises) {
+    /** Each exercise's score and the total of a one-off grading, as {@code bin/grader grade} grades. */
+    static Map<String, Double> oneOff(String submission, Optional<String> ref, List<String> exercises) {
         try {
-            if (oneOffGrader == null) {
-                oneOffGrader = Grader.create(GraderConfig.forCourse(RepoCourse.root()).withStandby(true));
-            }
-            return scores(oneOffGrader.grade(new GradeRequest(submission, ref, exercises)));
-        } catch (InvalidRequestException | CourseException e) {
+            GradeReport report = RepoCourse.grader().grade(new GradeRequest(submission, ref, exercises));
+            return scores(report);
+        } catch (InvalidRequestException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Stops the one-off grader's standby child, if one was started. */
-    static synchronized void closeOneOffGrader() {
-        if (oneOffGrader != null) {
-            oneOffGrader.close();
-            oneOffGrader = null;
         }
     }
 

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -76,11 +75,6 @@ class ClassGradingIT {
                 Progress.lines(new PrintWriter(log, true)));
         System.out.printf("batch of %d submissions, --jobs 2: %.1f s%n", result.students(),
                 (System.nanoTime() - start) / 1e9);
-    }
-
-    @AfterAll
-    void stopTheOneOffGrader() {
-        ClassFixture.closeOneOffGrader();
     }
 
     @Test

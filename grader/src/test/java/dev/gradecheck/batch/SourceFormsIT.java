@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -51,11 +50,6 @@ class SourceFormsIT {
     private BatchResult batch(Path source, Path out, Optional<Instant> deadline) throws Exception {
         return Batch.run(new BatchOptions(RepoCourse.root(), source, out, 2, Optional.empty(), deadline, EXERCISES,
                 "student"), Progress.lines(new PrintWriter(new StringWriter())));
-    }
-
-    @AfterAll
-    void stopTheOneOffGrader() {
-        ClassFixture.closeOneOffGrader();
     }
 
     @Test
