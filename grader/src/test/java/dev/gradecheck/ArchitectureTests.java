@@ -16,6 +16,10 @@ import com.tngtech.archunit.lang.syntax.elements.ClassesShouldConjunction;
 import com.tngtech.archunit.lang.syntax.elements.GivenClassesConjunction;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import dev.gradecheck.app.ExitCode;
+import dev.gradecheck.app.Graders;
+import dev.gradecheck.app.GradingRequest;
+import dev.gradecheck.app.Tasks;
 import dev.gradecheck.course.Course;
 import dev.gradecheck.course.CourseBuild;
 import dev.gradecheck.course.Exercise;
@@ -35,7 +39,7 @@ import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point one way: cli -> server -> app (the tasks) -> Grader facade -> pipeline -> stages -> api; the
+ * Dependencies point one way: cli -> server, batch -> app (the tasks) -> Grader facade -> pipeline -> stages -> api; the
  * sandbox's parts are reached through its top package only and form no cycle; the child runner and the protocol,
  * modules of their own, depend on nothing of the grader; no package is part of a cycle; only the command line and the
  * child touch the standard streams or end the JVM; every public type says whether it is API or plumbing ({@link API}).
@@ -191,7 +195,7 @@ class ArchitectureTests {
     void stagesDependNeitherOnTheFacadeNorOnTheCommandLine() {
         noClasses().that().resideInAnyPackage(STAGES)
                 .should().dependOnClassesThat().resideInAnyPackage("dev.gradecheck", "dev.gradecheck.cli..",
-                        "dev.gradecheck.server..", "dev.gradecheck.app..")
+                        "dev.gradecheck.server..", "dev.gradecheck.app..", "dev.gradecheck.batch..")
                 .check(GRADER);
     }
 
@@ -209,6 +213,26 @@ class ArchitectureTests {
                 .check(GRADER);
     }
 
+    /**
+     * Class grading sits on top of the tasks, beside the server: it grades each submission through {@link Tasks}, as
+     * {@code grade} does, and uses of {@code app} only the task API; it never reaches the command line, the server
+     * or the pipeline, and only the command line calls it.
+     */
+    @Test
+    void classGradingUsesTheTaskApiButNeitherTheCommandLineNorTheServer() {
+        noClasses().that().resideInAPackage("dev.gradecheck.batch..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.gradecheck.cli..", "dev.gradecheck.server..")
+                .check(GRADER);
+        noClasses().that().resideInAPackage("dev.gradecheck.batch..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.gradecheck.app..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(Tasks.class,
+                                GradingRequest.class, Graders.class, ExitCode.class))))
+                .check(GRADER);
+        noClasses().that().resideOutsideOfPackages("dev.gradecheck.cli..", "dev.gradecheck.batch..")
+                .should().dependOnClassesThat().resideInAPackage("dev.gradecheck.batch..")
+                .check(GRADER);
+    }
+
     @Test
     void platformHelpersDependOnNothingElseOfTheGrader() {
         noClasses().that().resideInAPackage("dev.gradecheck.platform..")
@@ -216,7 +240,8 @@ class ArchitectureTests {
                 .check(GRADER);
         noClasses().that().resideInAPackage("dev.gradecheck.platform..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.gradecheck", "dev.gradecheck.api..",
-                        "dev.gradecheck.app..", "dev.gradecheck.server..", "dev.gradecheck.verify..")
+                        "dev.gradecheck.app..", "dev.gradecheck.server..", "dev.gradecheck.verify..",
+                        "dev.gradecheck.batch..")
                 .check(GRADER);
     }
 

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
  * <p>{@link #main} is the only place that calls {@code System.exit}; {@link #run} is what tests call.
  */
 @Command(name = "grader", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {GradeCommand.class, DemoCommand.class, VerifyCommand.class, ServerCommand.class},
+        subcommands = {GradeCommand.class, BatchCommand.class, DemoCommand.class, VerifyCommand.class,
+            ServerCommand.class},
         description = "Grades Java submissions against the course's exercises: hidden tests in a sandboxed JVM, "
                 + "partial credit, findings with hints; writes report.json and Gradescope's results.json.",
         footer = {"", "Exit codes: 0 grading ran (whatever the score), 1 internal error, 2 usage error, "

@@ -6,14 +6,17 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.apiguardian.api.API;
 
 /** Writes a file so that readers see either the old content or the whole new one: temporary file, then rename. */
-final class AtomicFiles {
+@API(status = API.Status.INTERNAL)
+public final class AtomicFiles {
 
     private AtomicFiles() {
     }
 
-    static Path write(Path file, String text) throws IOException {
+    /** Writes {@code text} (UTF-8) to {@code file}, creating its folder; returns {@code file}. */
+    public static Path write(Path file, String text) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         Path temporary = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
