@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 public abstract class JobQueueContract {
 
     /** A queue under test: the coordinator's side and two workers' sides (the same object on one machine). */
-    protected record Fixture(JobQueue coordinator, JobSource first, JobSource second, AutoCloseable cleanup) {
+    public record Fixture(JobQueue coordinator, JobSource first, JobSource second, AutoCloseable cleanup) {
     }
 
     protected static final Duration LEASE = Duration.ofSeconds(10);

@@ -22,7 +22,8 @@ import org.apiguardian.api.API;
  * has no member authentication: TCP/IP join with the explicit member list only (multicast, auto-detection and every
  * cloud discovery off), bound to the one interface given (never to all), a member endpoint and no client endpoint (no
  * Hazelcast client can connect), Java deserialization refused for every class (the queue holds byte arrays only),
- * phone-home and the shutdown hook off, Hazelcast's own logging through the JDK's at WARNING. A member of another
+ * phone-home and the shutdown hook off, Hazelcast's own logging through the JDK's at SEVERE (a member that leaves is
+ * a warning there, and is this queue's to report). A member of another
  * cluster name is not let in. What it still cannot stop — a member that knows the name and reaches the port — the
  * signatures of {@link dev.gradecheck.cluster.Envelopes} do: it can read what is queued, forge nothing.
  * Thread-safe.
@@ -34,7 +35,7 @@ public final class ClusterMember implements AutoCloseable {
     private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
 
     static {
-        HAZELCAST_LOG.setLevel(Level.WARNING);
+        HAZELCAST_LOG.setLevel(Level.SEVERE);
     }
 
     private final HazelcastInstance instance;
