@@ -31,7 +31,8 @@ public record Job(String submissionHash, String student, String suiteHash, int a
                     + submissionHash + "'");
         }
         if (student.isBlank() || student.length() > 1000) {
-            throw new IllegalArgumentException("student must be 1..1000 characters and not blank, was '" + student + "'");
+            throw new IllegalArgumentException("student must be 1..1000 characters and not blank, was '" + student
+                    + "'");
         }
         if (suiteHash.isBlank() || suiteHash.length() > 200) {
             throw new IllegalArgumentException("suiteHash must be 1..200 characters, was '" + suiteHash + "'");

@@ -21,12 +21,11 @@ import org.apiguardian.api.API;
  * One embedded Hazelcast member of a batch's cluster, locked down as far as the Community Edition allows, since it
  * has no member authentication: TCP/IP join with the explicit member list only (multicast, auto-detection and every
  * cloud discovery off), bound to the one interface given (never to all), a member endpoint and no client endpoint (no
- * Hazelcast client can connect), Java deserialization refused for every class (the queue holds byte arrays only),
- * phone-home and the shutdown hook off, Hazelcast's own logging through the JDK's at SEVERE (a member that leaves is
- * a warning there, and is this queue's to report). A member of another
- * cluster name is not let in. What it still cannot stop — a member that knows the name and reaches the port — the
- * signatures of {@link dev.gradecheck.cluster.Envelopes} do: it can read what is queued, forge nothing.
- * Thread-safe.
+ * Hazelcast client can connect), Java deserialization refused for every class but the JDK's and Hazelcast's own (the
+ * queue holds byte arrays only), phone-home and the shutdown hook off, Hazelcast's own logging through the JDK's at
+ * SEVERE. A member of another cluster name is not let in. What it still cannot stop — a member that knows the name
+ * and reaches the port — the signatures of {@link dev.gradecheck.cluster.Envelopes} do: it can read what is queued,
+ * forge nothing. Thread-safe.
  */
 @API(status = API.Status.EXPERIMENTAL)
 public final class ClusterMember implements AutoCloseable {
@@ -80,9 +79,11 @@ public final class ClusterMember implements AutoCloseable {
         config.setProperty("hazelcast.max.join.seconds", "10");
         config.setProperty("hazelcast.graceful.shutdown.max.wait", "10");
         config.setProperty("hazelcast.partition.count", "31");
+        // Hazelcast sends its own exceptions Java-serialized (a migrating partition, a member gone): those stay
+        // allowed, with the JDK's, less Hazelcast's default list of known gadget classes. Nothing of ours or of a
+        // library is ever Java-serialized: the structures hold byte arrays.
         config.getSerializationConfig().setJavaSerializationFilterConfig(new JavaSerializationFilterConfig()
-                .setDefaultsDisabled(true)
-                .setWhitelist(new ClassFilter().addClasses(NoClass.class.getName())));
+                .setWhitelist(new ClassFilter().addPrefixes("com.hazelcast.", "java.")));
         config.setAdvancedNetworkConfig(network(settings));
         return config;
     }
@@ -99,10 +100,6 @@ public final class ClusterMember implements AutoCloseable {
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true).setConnectionTimeoutSeconds(2).setMembers(settings.members());
         return network;
-    }
-
-    /** The one class Java deserialization would allow: none of ours is ever serialized that way. */
-    private static final class NoClass {
     }
 
     /** The Hazelcast instance, for the queue. */

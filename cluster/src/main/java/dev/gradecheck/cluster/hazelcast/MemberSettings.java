@@ -9,7 +9,8 @@ import org.apiguardian.api.API;
 /**
  * Where a cluster member listens and whom it joins.
  *
- * @param clusterName      the batch's cluster name: members of another name do not join, 1..64 of {@code [A-Za-z0-9._-]}
+ * @param clusterName      the batch's cluster name (members of another name do not join), 1..64 of
+ *                         {@code [A-Za-z0-9._-]}
  * @param bindHost         the one interface the member binds to and is reached at (default {@code 127.0.0.1})
  * @param port             its port, 1..65535, no auto-increment: a port in use is an error, not a surprise
  * @param members          {@code HOST:PORT} of the members to join (may include this one); none for the first

@@ -111,7 +111,8 @@ class HazelcastJobQueueIT extends JobQueueContract {
         String namespace = namespace();
         try (HazelcastJobQueue queue = coordinator(namespace, SETTINGS);
              ClusterMember doomed = Members.start(clusterName, List.of(coordinatorMember.settings().address()))) {
-            assertTrue(coordinatorMember.awaitClusterSize(3, Duration.ofSeconds(20)), "the third member did not join");
+            assertTrue(coordinatorMember.awaitClusterSize(3, Duration.ofSeconds(20)),
+                    "the third member did not join");
             JobSource doomedWorker = HazelcastJobQueue.worker(doomed.instance(), key, namespace, SUITE, SETTINGS,
                     clock, log::add, Duration.ofSeconds(5));
             queue.submit(job(7));
