@@ -300,6 +300,16 @@ class ArchitectureTests {
                 .check(GRADER);
     }
 
+    /**
+     * The cluster (module {@code cluster/}, the only user of Hazelcast) sits on top of the grader: nothing of the
+     * grader imports it or Hazelcast, so a one-off grading, the grading server and the LMS kits never load either.
+     */
+    @Test
+    void nothingOfTheGraderUsesTheClusterOrHazelcast() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.gradecheck.cluster..", "com.hazelcast..")
+                .check(GRADER);
+    }
+
     @Test
     void onlyTheCommandLineUsesPicocli() {
         noClasses().that().resideOutsideOfPackage("dev.gradecheck.cli..")
