@@ -15,6 +15,7 @@ import dev.gradecheck.course.CourseException;
 import dev.gradecheck.course.Exercise;
 import dev.gradecheck.platform.FileTrees;
 import dev.gradecheck.report.AtomicFiles;
+import dev.gradecheck.report.DashboardPageWriter;
 import dev.gradecheck.report.ReportFormat;
 import dev.gradecheck.scoring.Points;
 import dev.gradecheck.submission.SubmissionException;
@@ -37,6 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
@@ -450,8 +452,11 @@ public final class Batch {
         double maxScore = exercises.stream().mapToDouble(Exercise::maxScore).sum();
         AtomicFiles.write(options.out().resolve("gradebook.csv"),
                 Gradebook.render(records, exercises, items, maxScore, options.idColumn()));
-        AtomicFiles.write(options.out().resolve("class.json"),
-                ClassSummary.render(form, suite, records, exercises, items, maxScore));
+        String summary = ClassSummary.render(form, suite, records, exercises, items, maxScore);
+        AtomicFiles.write(options.out().resolve("class.json"), summary);
+        AtomicFiles.write(options.out().resolve(DashboardPageWriter.FILE_NAME), new DashboardPageWriter()
+                .render(summary, records.stream().collect(Collectors.toMap(StudentRecord::student,
+                        record -> record.entry().folder()))));
         AtomicFiles.write(options.out().resolve("manual.csv"), ManualSheet.render(records, items, grades));
     }
 }
