@@ -2,28 +2,23 @@ package dev.gradecheck.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.gradecheck.app.ExitCode;
 import dev.gradecheck.cli.Main;
+import dev.gradecheck.testing.Chromium;
 import dev.gradecheck.testing.FeedbackHtml;
 import dev.gradecheck.testing.RepoCourse;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,24 +48,15 @@ class FeedbackPageBrowserIT {
 
     @BeforeAll
     static void gradeAndOpenInChromium() throws Exception {
-        Optional<Path> chromium = chromium();
-        if (chromium.isEmpty()) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("chromium is not installed: .ci/run installs it (apt-get install -y chromium); the feedback page"
-                        + " must be checked in a real browser on CI");
-            }
-            Assumptions.abort("chromium is not installed (apt-get install -y chromium); skipped outside CI");
-        }
+        Chromium chromium = Chromium.requireOrSkip(temp, "feedback page");
         Path out = temp.resolve("out");
         ExitCode code = grade(hostileCopy(), out);
         assertEquals(ExitCode.OK, code);
         page = out.resolve("feedback.html");
-        dom = FeedbackHtml.parse(run(chromium.get(), "--dump-dom", page.toUri().toString()));
-        Path screenshots = Path.of("target", "screenshots").toAbsolutePath();
-        Files.createDirectories(screenshots);
-        run(chromium.get(), "--screenshot=" + screenshots.resolve("feedback.png"), "--window-size=1200,2000",
-                "--hide-scrollbars", page.toUri().toString());
-        assertTrue(Files.size(screenshots.resolve("feedback.png")) > 10_000, "a screenshot of the page was taken");
+        dom = FeedbackHtml.parse(chromium.dumpDom(page));
+        Path screenshot = Path.of("target", "screenshots", "feedback.png").toAbsolutePath();
+        chromium.screenshot(page, screenshot, 1200, 2000);
+        assertTrue(Files.size(screenshot) > 10_000, "a screenshot of the page was taken");
     }
 
     @Test
@@ -157,48 +143,5 @@ class FeedbackPageBrowserIT {
         return Main.run(print, print, "--course", RepoCourse.root().toString(), "grade", submission.toString(),
                 "--exercise", "chain-rule", "--exercise", "mlp-gradient-check", "--exercise", "vanishing-gradients",
                 "--out", out.toString());
-    }
-
-    private static Optional<Path> chromium() {
-        for (String folder : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            for (String name : List.of("chromium", "chromium-browser")) {
-                Path candidate = Path.of(folder, name);
-                if (Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Runs headless Chromium with its own profile; returns its standard output; ends it and all it started. */
-    private static String run(Path chromium, String... arguments) throws IOException, InterruptedException {
-        String profile = Files.createTempDirectory(temp, "chromium-profile").toString();
-        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--no-first-run", "--disable-extensions", "--disable-background-networking",
-                "--user-data-dir=" + profile));
-        command.addAll(List.of(arguments));
-        Path stdout = Files.createTempFile(temp, "chromium", ".out");
-        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        List<ProcessHandle> started = new ArrayList<>();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (!process.waitFor(200, TimeUnit.MILLISECONDS)) {
-                process.descendants().filter(each -> !started.contains(each)).forEach(started::add);
-                if (System.nanoTime() > deadline) {
-                    fail("chromium did not finish within 90 s: " + command);
-                }
-            }
-            return Files.readString(stdout, StandardCharsets.UTF_8);
-        } finally {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            started.forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-            // Whatever was reparented before it could be seen still names this test's own profile folder.
-            ProcessHandle.allProcesses().filter(each -> each.info().commandLine().orElse("").contains(profile))
-                    .forEach(ProcessHandle::destroyForcibly);
-        }
     }
 }

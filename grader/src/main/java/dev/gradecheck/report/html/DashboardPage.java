@@ -170,7 +170,7 @@ public record DashboardPage(String maxScore, String sourceForm, String suiteHash
         if (bins.isEmpty()) {
             bins.add(new Figure.Point("no scores", 0));
         }
-        return SvgChart.of("histogram", new Figure("Score distribution", Figure.Kind.BAR, Figure.Scale.LINEAR,
+        return SvgChart.of("histogram", new Figure("Students per total score", Figure.Kind.BAR, Figure.Scale.LINEAR,
                 "students", List.of(new Figure.Series("students", false, bins)), OptionalDouble.empty(), ""));
     }
 
