@@ -53,13 +53,14 @@ import org.apiguardian.api.API;
  * journal what is up to date (same content hash, suite hash and settings, reports in place); grade the rest, up to
  * {@code jobs} at once, each exactly as {@code bin/grader grade} grades it (a git submission at a commit: its ref,
  * or its last commit before the deadline); then rebuild every per-student report with the manual grades merged, and
- * {@code gradebook.csv}, {@code class.json} and {@code manual.csv}, from the reports alone. A submission that cannot be
+ * {@code gradebook.csv}, {@code class.json} (with {@code dashboard.html} rendered from it) and {@code manual.csv}, from the
+ * reports alone. A submission that cannot be
  * graded is a row with its reason, never a stopped batch. Each student's reports are written atomically before the
  * journal records them, so a batch killed at any point loses at most the gradings in flight, and a rerun grades only
  * those. On SIGINT the batch stops grading, ends its child JVMs and writes nothing half.
  *
  * <p>Layout of {@code DIR}: {@code <student>/report.json}, {@code <student>/results.json}, {@code gradebook.csv},
- * {@code class.json}, {@code manual.csv}, and {@code .batch/} (journal, the reports as graded, answers, accepted
+ * {@code class.json}, {@code dashboard.html}, {@code manual.csv}, and {@code .batch/} (journal, the reports as graded, answers, accepted
  * manual grades).
  */
 @API(status = API.Status.EXPERIMENTAL)

@@ -4,7 +4,8 @@
  * dev.gradecheck.app.Tasks}, several at once on a small pool of warm graders ({@link GraderLanes}), records each
  * finished submission in an append-only journal ({@link Journal}) so that a rerun grades only what is missing or
  * changed, and rebuilds the class outputs from the per-student reports at the end: {@code gradebook.csv} ({@link
- * Gradebook}), {@code class.json} ({@link ClassSummary}) and {@code manual.csv} ({@link ManualSheet}). Grades given by
+ * Gradebook}), {@code class.json} ({@link ClassSummary}), {@code dashboard.html} rendered from it ({@link
+ * dev.gradecheck.report.DashboardPageWriter}) and {@code manual.csv} ({@link ManualSheet}). Grades given by
  * hand ({@code --manual}, {@link ManualGrades}) are merged into every output without regrading ({@link ManualMerge}).
  *
  * <p>One way in: {@link Batch#run}. Sits on top of the tasks, beside the server: depends on the task API of {@code

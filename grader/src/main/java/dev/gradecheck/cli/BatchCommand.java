@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code batch SOURCE --out DIR [--jobs N] [--manual GRADES.csv] [--deadline ISO-8601] ...}: {@link Batch}'s shim. */
 @Command(name = "batch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Grades a whole class, each submission exactly as 'grade' does, several at once, and writes "
-                + "DIR/<student>/report.json and results.json, gradebook.csv, class.json and manual.csv. Resumable: "
+                + "DIR/<student>/report.json and results.json, gradebook.csv, class.json, dashboard.html and manual.csv. "
+                + "Resumable: "
                 + "run the same command again after a stop or crash and only what is missing or changed is graded.",
             "SOURCE is a folder with one sub-folder, zip or git repository per student (the name is the student id); "
                 + "a Gradescope \"Export Submissions\" zip or its unpacked folder (submission_metadata.yml names the "

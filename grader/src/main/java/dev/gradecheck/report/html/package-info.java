@@ -3,8 +3,9 @@
  * charts of {@link dev.gradecheck.api.Figure}s laid out by {@link dev.gradecheck.report.html.SvgChart} and drawn by
  * {@code chart.jte}, the student's code lines ({@code excerpt.jte}), and {@link dev.gradecheck.report.html.HtmlPages},
  * which renders a template with jte. The first page is the student's feedback page
- * ({@link dev.gradecheck.report.html.FeedbackPage}, {@code feedback.jte}); a class dashboard reuses the layout and the
- * charts.
+ * ({@link dev.gradecheck.report.html.FeedbackPage}, {@code feedback.jte}); the class dashboard
+ * ({@link dev.gradecheck.report.html.DashboardPage}, {@code dashboard.jte}, students linked by {@code student.jte})
+ * reuses the layout, the CSS and the charts.
  *
  * <p>Templates live in {@code grader/src/main/jte} and are compiled to Java at build time (jte-maven-plugin, package
  * {@code dev.gradecheck.report.html.templates}), so a template that does not type-check fails the build. They are
