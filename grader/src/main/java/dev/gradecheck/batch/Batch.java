@@ -57,7 +57,7 @@ import org.apiguardian.api.API;
  * those. On SIGINT the batch stops grading, ends its child JVMs and writes nothing half.
  *
  * <p>Layout of {@code DIR}: {@code <student>/report.json}, {@code <student>/results.json}, {@code gradebook.csv},
- * {@code class.json}, {@code manual.csv}, and {@code .batch/} (journal, the reports as graded, answers, accepted
+ * {@code class.json}, {@code manual.csv}, and {@code .batch/} (journal, the reports as graded, accepted
  * manual grades).
  */
 @API(status = API.Status.EXPERIMENTAL)
@@ -283,7 +283,6 @@ public final class Batch {
         if (stopping) {
             return false;   // a grading disturbed by the stop is not recorded: the rerun grades it
         }
-        AtomicFiles.write(folder.resolve("ANSWERS.md"), Answers.read(answersSource(entry)));
         copyReports(entry);
         journal.append(new Journal.Entry(entry.student(), content, suite, settings, grading.status(),
                 grading.reason(), grading.commit().map(GitHistory.Commit::id),
@@ -399,12 +398,6 @@ public final class Batch {
         return false;
     }
 
-    /** Where the answers are read from: the submission as given (a git repository: its working tree). */
-    private static Path answersSource(ClassEntry entry) {
-        return Path.of(entry.source().startsWith("file:") ? java.net.URI.create(entry.source()).getPath()
-                : entry.source());
-    }
-
     /** The student's reports as graded, copied into {@code DIR/<student>/} (the manual grades merge in at the end). */
     private void copyReports(ClassEntry entry) throws IOException {
         for (String name : List.of("report.json", "results.json")) {
@@ -430,9 +423,7 @@ public final class Batch {
             }
             writeIfChanged(options.out().resolve(entry.folder()).resolve("report.json"), reportText);
             writeIfChanged(options.out().resolve(entry.folder()).resolve("results.json"), resultsText);
-            Path answers = graded(entry).resolve("ANSWERS.md");
-            String answerText = Files.isRegularFile(answers) ? Files.readString(answers, StandardCharsets.UTF_8) : "";
-            records.add(new StudentRecord(entry, recorded, report, answerText));
+            records.add(new StudentRecord(entry, recorded, report));
         }
         return records;
     }
