@@ -15,6 +15,9 @@ import dev.gradecheck.course.CourseException;
 import dev.gradecheck.course.Exercise;
 import dev.gradecheck.platform.FileTrees;
 import dev.gradecheck.report.AtomicFiles;
+import dev.gradecheck.report.FeedbackPageWriter;
+import dev.gradecheck.report.JsonReportReader;
+import dev.gradecheck.report.html.FeedbackPage;
 import dev.gradecheck.report.ReportFormat;
 import dev.gradecheck.scoring.Points;
 import dev.gradecheck.submission.SubmissionException;
@@ -56,7 +59,8 @@ import org.apiguardian.api.API;
  * journal records them, so a batch killed at any point loses at most the gradings in flight, and a rerun grades only
  * those. On SIGINT the batch stops grading, ends its child JVMs and writes nothing half.
  *
- * <p>Layout of {@code DIR}: {@code <student>/report.json}, {@code <student>/results.json}, {@code gradebook.csv},
+ * <p>Layout of {@code DIR}: {@code <student>/report.json}, {@code <student>/results.json},
+ * {@code <student>/feedback.html}, {@code gradebook.csv},
  * {@code class.json}, {@code manual.csv}, and {@code .batch/} (journal, the reports as graded, accepted
  * manual grades).
  */
@@ -67,6 +71,8 @@ public final class Batch {
     static final String NOT_GRADABLE = "not_gradable";
     /** Journal status of a grading the grader itself failed: never up to date, so the next run grades it again. */
     static final String GRADER_FAILED = "grader_failed";
+
+    private static final FeedbackPageWriter FEEDBACK = new FeedbackPageWriter();
 
     private final BatchOptions options;
     private final Progress progress;
@@ -398,9 +404,15 @@ public final class Batch {
         return false;
     }
 
-    /** The student's reports as graded, copied into {@code DIR/<student>/} (the manual grades merge in at the end). */
+    /**
+     * The student's reports as graded ({@code report.json}, {@code results.json}, {@code feedback.html}), copied into
+     * {@code DIR/<student>/} (the manual grades merge in at the end).
+     */
     private void copyReports(ClassEntry entry) throws IOException {
-        for (String name : List.of("report.json", "results.json")) {
+        for (String name : List.of("report.json", "results.json", FEEDBACK.fileName())) {
+            if (name.equals(FEEDBACK.fileName()) && !Files.isRegularFile(graded(entry).resolve(name))) {
+                continue;   // rendered from the report at the end of the run
+            }
             AtomicFiles.write(options.out().resolve(entry.folder()).resolve(name),
                     Files.readString(graded(entry).resolve(name), StandardCharsets.UTF_8));
         }
@@ -423,9 +435,25 @@ public final class Batch {
             }
             writeIfChanged(options.out().resolve(entry.folder()).resolve("report.json"), reportText);
             writeIfChanged(options.out().resolve(entry.folder()).resolve("results.json"), resultsText);
+            writeIfChanged(options.out().resolve(entry.folder()).resolve(FEEDBACK.fileName()),
+                    feedbackPage(entry, items, grades));
             records.add(new StudentRecord(entry, recorded, report));
         }
         return records;
+    }
+
+    /**
+     * {@code feedback.html} as graded with {@code entry}'s manual grades in it: rendered again from the report as
+     * graded, as {@code grade} renders it, so that a grade given later shows without regrading.
+     */
+    private String feedbackPage(ClassEntry entry, ManualItems items, ManualGrades grades) throws IOException {
+        String graded = Files.readString(graded(entry).resolve("report.json"), StandardCharsets.UTF_8);
+        Map<String, FeedbackPage.HandGrade> given = new java.util.TreeMap<>();
+        for (ManualItems.Item item : items.all()) {
+            grades.grade(entry.student(), item).ifPresent(grade -> given.put(item.key(),
+                    new FeedbackPage.HandGrade(grade.points(), grade.comment())));
+        }
+        return FEEDBACK.render(JsonReportReader.read(graded), given);
     }
 
     private static void writeIfChanged(Path file, String text) throws IOException {
