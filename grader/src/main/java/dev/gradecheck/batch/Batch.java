@@ -111,14 +111,17 @@ public final class Batch {
             String suite = course.suiteHash();
             String settings = settingsHash();
             List<ClassEntry> toGrade = new ArrayList<>();
+            Map<String, String> contents = new java.util.HashMap<>();   // student -> content hash, computed once
             for (ClassEntry entry : list.entries()) {
-                if (!upToDate(journal, entry, suite, settings)) {
+                String content = ContentHash.of(entry.source());
+                if (!upToDate(journal, entry, content, suite, settings)) {
                     toGrade.add(entry);
+                    contents.put(entry.student(), content);
                 }
             }
             progress.started(list.entries().size(), list.entries().size() - toGrade.size(), toGrade.size(),
                     options.jobs());
-            int graded = gradeAll(toGrade, journal, suite, settings);
+            int graded = gradeAll(toGrade, contents, journal, suite, settings);
             if (stopping) {
                 return stopped(graded, list.entries().size());
             }
@@ -227,9 +230,10 @@ public final class Batch {
         return ContentHash.ofText(settings + "\nref " + entry.ref().orElse("") + "\nsource " + entry.source());
     }
 
-    private boolean upToDate(Journal journal, ClassEntry entry, String suite, String settings) {
+    private boolean upToDate(Journal journal, ClassEntry entry, String content, String suite, String settings) {
         Optional<Journal.Entry> last = journal.latest(entry.student());
-        return last.isPresent() && !last.get().status().equals(GRADER_FAILED) && last.get().sameAs(ContentHash.of(entry.source()), suite, entrySettings(settings, entry))
+        return last.isPresent() && !last.get().status().equals(GRADER_FAILED) && last.get().sameAs(content, suite,
+                entrySettings(settings, entry))
                 && Files.isRegularFile(graded(entry).resolve("report.json"))
                 && Files.isRegularFile(graded(entry).resolve("results.json"));
     }
@@ -238,7 +242,8 @@ public final class Batch {
         return state.resolve("graded").resolve(entry.folder());
     }
 
-    private int gradeAll(List<ClassEntry> toGrade, Journal journal, String suite, String settings) {
+    private int gradeAll(List<ClassEntry> toGrade, Map<String, String> contents, Journal journal, String suite,
+                         String settings) {
         if (toGrade.isEmpty()) {
             return 0;
         }
@@ -249,7 +254,8 @@ public final class Batch {
         });
         List<Future<Boolean>> done = new ArrayList<>();
         for (ClassEntry entry : toGrade) {
-            done.add(workers.submit(() -> gradeOne(entry, journal, suite, entrySettings(settings, entry))));
+            String content = contents.get(entry.student());
+            done.add(workers.submit(() -> gradeOne(entry, content, journal, suite, entrySettings(settings, entry))));
         }
         workers.shutdown();
         int graded = 0;
@@ -269,12 +275,15 @@ public final class Batch {
         return graded;
     }
 
-    /** Grades one submission, writes its reports as graded, records it; false when the batch is stopping. */
-    private boolean gradeOne(ClassEntry entry, Journal journal, String suite, String settings) throws Exception {
+    /**
+     * Grades one submission, writes its reports as graded, records it with {@code content} (its content hash, taken
+     * before the grading); false when the batch is stopping.
+     */
+    private boolean gradeOne(ClassEntry entry, String content, Journal journal, String suite, String settings)
+            throws Exception {
         if (stopping) {
             return false;
         }
-        String content = ContentHash.of(entry.source());
         Path scratch = Files.createDirectories(state.resolve("scratch")).resolve(entry.folder());
         Path folder = graded(entry);
         FileTrees.deleteQuietly(folder);   // reports of an earlier grading must not pass for this one's
