@@ -16,6 +16,9 @@ import dev.gradecheck.course.Exercise;
 import dev.gradecheck.platform.FileTrees;
 import dev.gradecheck.report.AtomicFiles;
 import dev.gradecheck.report.DashboardPageWriter;
+import dev.gradecheck.report.FeedbackPageWriter;
+import dev.gradecheck.report.JsonReportReader;
+import dev.gradecheck.report.html.FeedbackPage;
 import dev.gradecheck.report.ReportFormat;
 import dev.gradecheck.scoring.Points;
 import dev.gradecheck.submission.SubmissionException;
@@ -59,8 +62,9 @@ import org.apiguardian.api.API;
  * journal records them, so a batch killed at any point loses at most the gradings in flight, and a rerun grades only
  * those. On SIGINT the batch stops grading, ends its child JVMs and writes nothing half.
  *
- * <p>Layout of {@code DIR}: {@code <student>/report.json}, {@code <student>/results.json}, {@code gradebook.csv},
- * {@code class.json}, {@code dashboard.html}, {@code manual.csv}, and {@code .batch/} (journal, the reports as graded, answers, accepted
+ * <p>Layout of {@code DIR}: {@code <student>/report.json}, {@code <student>/results.json},
+ * {@code <student>/feedback.html}, {@code gradebook.csv}, {@code class.json}, {@code dashboard.html},
+ * {@code manual.csv}, and {@code .batch/} (journal, the reports as graded, accepted
  * manual grades).
  */
 @API(status = API.Status.EXPERIMENTAL)
@@ -70,6 +74,8 @@ public final class Batch {
     static final String NOT_GRADABLE = "not_gradable";
     /** Journal status of a grading the grader itself failed: never up to date, so the next run grades it again. */
     static final String GRADER_FAILED = "grader_failed";
+
+    private static final FeedbackPageWriter FEEDBACK = new FeedbackPageWriter();
 
     private final BatchOptions options;
     private final Progress progress;
@@ -108,14 +114,17 @@ public final class Batch {
             String suite = course.suiteHash();
             String settings = settingsHash();
             List<ClassEntry> toGrade = new ArrayList<>();
+            Map<String, String> contents = new java.util.HashMap<>();   // student -> content hash, computed once
             for (ClassEntry entry : list.entries()) {
-                if (!upToDate(journal, entry, suite, settings)) {
+                String content = ContentHash.of(entry.source());
+                if (!upToDate(journal, entry, content, suite, settings)) {
                     toGrade.add(entry);
+                    contents.put(entry.student(), content);
                 }
             }
             progress.started(list.entries().size(), list.entries().size() - toGrade.size(), toGrade.size(),
                     options.jobs());
-            int graded = gradeAll(toGrade, journal, suite, settings);
+            int graded = gradeAll(toGrade, contents, journal, suite, settings);
             if (stopping) {
                 return stopped(graded, list.entries().size());
             }
@@ -224,9 +233,10 @@ public final class Batch {
         return ContentHash.ofText(settings + "\nref " + entry.ref().orElse("") + "\nsource " + entry.source());
     }
 
-    private boolean upToDate(Journal journal, ClassEntry entry, String suite, String settings) {
+    private boolean upToDate(Journal journal, ClassEntry entry, String content, String suite, String settings) {
         Optional<Journal.Entry> last = journal.latest(entry.student());
-        return last.isPresent() && !last.get().status().equals(GRADER_FAILED) && last.get().sameAs(ContentHash.of(entry.source()), suite, entrySettings(settings, entry))
+        return last.isPresent() && !last.get().status().equals(GRADER_FAILED) && last.get().sameAs(content, suite,
+                entrySettings(settings, entry))
                 && Files.isRegularFile(graded(entry).resolve("report.json"))
                 && Files.isRegularFile(graded(entry).resolve("results.json"));
     }
@@ -235,7 +245,8 @@ public final class Batch {
         return state.resolve("graded").resolve(entry.folder());
     }
 
-    private int gradeAll(List<ClassEntry> toGrade, Journal journal, String suite, String settings) {
+    private int gradeAll(List<ClassEntry> toGrade, Map<String, String> contents, Journal journal, String suite,
+                         String settings) {
         if (toGrade.isEmpty()) {
             return 0;
         }
@@ -246,7 +257,8 @@ public final class Batch {
         });
         List<Future<Boolean>> done = new ArrayList<>();
         for (ClassEntry entry : toGrade) {
-            done.add(workers.submit(() -> gradeOne(entry, journal, suite, entrySettings(settings, entry))));
+            String content = contents.get(entry.student());
+            done.add(workers.submit(() -> gradeOne(entry, content, journal, suite, entrySettings(settings, entry))));
         }
         workers.shutdown();
         int graded = 0;
@@ -266,12 +278,15 @@ public final class Batch {
         return graded;
     }
 
-    /** Grades one submission, writes its reports as graded, records it; false when the batch is stopping. */
-    private boolean gradeOne(ClassEntry entry, Journal journal, String suite, String settings) throws Exception {
+    /**
+     * Grades one submission, writes its reports as graded, records it with {@code content} (its content hash, taken
+     * before the grading); false when the batch is stopping.
+     */
+    private boolean gradeOne(ClassEntry entry, String content, Journal journal, String suite, String settings)
+            throws Exception {
         if (stopping) {
             return false;
         }
-        String content = ContentHash.of(entry.source());
         Path scratch = Files.createDirectories(state.resolve("scratch")).resolve(entry.folder());
         Path folder = graded(entry);
         FileTrees.deleteQuietly(folder);   // reports of an earlier grading must not pass for this one's
@@ -286,7 +301,6 @@ public final class Batch {
         if (stopping) {
             return false;   // a grading disturbed by the stop is not recorded: the rerun grades it
         }
-        AtomicFiles.write(folder.resolve("ANSWERS.md"), Answers.read(answersSource(entry)));
         copyReports(entry);
         journal.append(new Journal.Entry(entry.student(), content, suite, settings, grading.status(),
                 grading.reason(), grading.commit().map(GitHistory.Commit::id),
@@ -402,15 +416,15 @@ public final class Batch {
         return false;
     }
 
-    /** Where the answers are read from: the submission as given (a git repository: its working tree). */
-    private static Path answersSource(ClassEntry entry) {
-        return Path.of(entry.source().startsWith("file:") ? java.net.URI.create(entry.source()).getPath()
-                : entry.source());
-    }
-
-    /** The student's reports as graded, copied into {@code DIR/<student>/} (the manual grades merge in at the end). */
+    /**
+     * The student's reports as graded ({@code report.json}, {@code results.json}, {@code feedback.html}), copied into
+     * {@code DIR/<student>/} (the manual grades merge in at the end).
+     */
     private void copyReports(ClassEntry entry) throws IOException {
-        for (String name : List.of("report.json", "results.json")) {
+        for (String name : List.of("report.json", "results.json", FEEDBACK.fileName())) {
+            if (name.equals(FEEDBACK.fileName()) && !Files.isRegularFile(graded(entry).resolve(name))) {
+                continue;   // rendered from the report at the end of the run
+            }
             AtomicFiles.write(options.out().resolve(entry.folder()).resolve(name),
                     Files.readString(graded(entry).resolve(name), StandardCharsets.UTF_8));
         }
@@ -433,11 +447,25 @@ public final class Batch {
             }
             writeIfChanged(options.out().resolve(entry.folder()).resolve("report.json"), reportText);
             writeIfChanged(options.out().resolve(entry.folder()).resolve("results.json"), resultsText);
-            Path answers = graded(entry).resolve("ANSWERS.md");
-            String answerText = Files.isRegularFile(answers) ? Files.readString(answers, StandardCharsets.UTF_8) : "";
-            records.add(new StudentRecord(entry, recorded, report, answerText));
+            writeIfChanged(options.out().resolve(entry.folder()).resolve(FEEDBACK.fileName()),
+                    feedbackPage(entry, items, grades));
+            records.add(new StudentRecord(entry, recorded, report));
         }
         return records;
+    }
+
+    /**
+     * {@code feedback.html} as graded with {@code entry}'s manual grades in it: rendered again from the report as
+     * graded, as {@code grade} renders it, so that a grade given later shows without regrading.
+     */
+    private String feedbackPage(ClassEntry entry, ManualItems items, ManualGrades grades) throws IOException {
+        String graded = Files.readString(graded(entry).resolve("report.json"), StandardCharsets.UTF_8);
+        Map<String, FeedbackPage.HandGrade> given = new java.util.TreeMap<>();
+        for (ManualItems.Item item : items.all()) {
+            grades.grade(entry.student(), item).ifPresent(grade -> given.put(item.key(),
+                    new FeedbackPage.HandGrade(grade.points(), grade.comment())));
+        }
+        return FEEDBACK.render(JsonReportReader.read(graded), given);
     }
 
     private static void writeIfChanged(Path file, String text) throws IOException {

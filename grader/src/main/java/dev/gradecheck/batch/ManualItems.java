@@ -43,6 +43,11 @@ final class ManualItems {
         return new ManualItems(items);
     }
 
+    /** These items, in this order. */
+    static ManualItems of(List<Item> items) {
+        return new ManualItems(items);
+    }
+
     List<Item> all() {
         return items;
     }

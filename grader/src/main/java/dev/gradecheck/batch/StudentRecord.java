@@ -9,16 +9,14 @@ import java.util.Objects;
  *
  * @param entry the student and the submission
  * @param journal its journal entry: status, reason, commit
- * @param report {@code report.json}, manual grades merged
- * @param answers the text of the submission's {@code ANSWERS.md}, empty when there is none
+ * @param report {@code report.json}, manual grades merged (the written answers in it, as the grading read them)
  */
-record StudentRecord(ClassEntry entry, Journal.Entry journal, JsonObject report, String answers) {
+record StudentRecord(ClassEntry entry, Journal.Entry journal, JsonObject report) {
 
     StudentRecord {
         Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(report, "report");
-        Objects.requireNonNull(answers, "answers");
     }
 
     boolean graded() {

@@ -3,6 +3,7 @@ package dev.gradecheck.report;
 import dev.gradecheck.api.GradeReport;
 import dev.gradecheck.report.html.FeedbackPage;
 import dev.gradecheck.report.html.HtmlPages;
+import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
@@ -23,5 +24,13 @@ public final class FeedbackPageWriter implements ReportWriter {
     @Override
     public String render(GradeReport report) {
         return HtmlPages.render("feedback.jte", FeedbackPage.of(report));
+    }
+
+    /**
+     * The page of {@code report} (as graded) with the manual grades given since, by {@code exercise-id/item-id}:
+     * each graded item shows the points awarded and the grader's comment, and counts in the scores shown.
+     */
+    public String render(GradeReport report, Map<String, FeedbackPage.HandGrade> grades) {
+        return HtmlPages.render("feedback.jte", FeedbackPage.of(report, grades));
     }
 }

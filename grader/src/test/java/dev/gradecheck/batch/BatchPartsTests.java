@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The batch's parts that need no child JVM: cells, Gradescope's metadata, the journal, answers, the source forms. */
+/** The batch's parts that need no child JVM: cells, Gradescope's metadata, the journal, the source forms. */
 class BatchPartsTests {
 
     @TempDir
@@ -95,25 +95,6 @@ class BatchPartsTests {
     private static Journal.Entry entry(String student, String content) {
         return new Journal.Entry(student, content, "suite", "settings", Batch.GRADED, "", Optional.empty(),
                 Optional.empty());
-    }
-
-    @Test
-    void theAnswerIsTheSectionOfTheExerciseBelowTheMarker() {
-        String answers = """
-                # Written answers
-
-                ## Exercise 4 `vanishing-gradients` (5 points, graded by hand)
-
-                **Question.** Why?
-
-                <!-- Write your answer below this line. -->
-                Because 0.25^10 is tiny.
-
-                ## Exercise 5 `other`
-                Not this.
-                """;
-        assertEquals("Because 0.25^10 is tiny.", Answers.section(answers, "vanishing-gradients"));
-        assertEquals("", Answers.section(answers, "chain-rule"));
     }
 
     @Test

@@ -2,14 +2,21 @@ package dev.gradecheck.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.gradecheck.GradeRequest;
-import dev.gradecheck.InvalidRequestException;
-import dev.gradecheck.api.ExerciseReport;
-import dev.gradecheck.api.GradeReport;
+import dev.gradecheck.Grader;
+import dev.gradecheck.GraderConfig;
+import dev.gradecheck.app.ExitCode;
+import dev.gradecheck.app.Graders;
+import dev.gradecheck.app.GradingRequest;
+import dev.gradecheck.app.Tasks;
+import dev.gradecheck.course.CourseException;
+import dev.gradecheck.platform.FileTrees;
 import dev.gradecheck.testing.RepoCourse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +32,7 @@ import java.util.zip.ZipOutputStream;
 /**
  * A class of submissions built from the repository's course: the solutions, the untouched template, the examples and
  * the known-bug variants (each a copy of the solutions with the variant's files in place), as folders, zips and git
- * repositories; and one-off gradings of the same files to compare with.
+ * repositories; and one-off gradings of the same files to compare with ({@link #oneOff}).
  */
 final class ClassFixture {
 
@@ -141,22 +148,67 @@ final class ClassFixture {
         }
     }
 
-    /** Each exercise's score and the total of a one-off grading, as {@code bin/grader grade} grades. */
+    /**
+     * Each exercise's score and the total of a one-off grading of {@code submission}, run as {@code bin/grader grade
+     * SOURCE [--ref REF] [--exercise ID ...] --out DIR} runs it: the task {@code grade} through {@link Tasks#run},
+     * here with one warm grader shared by the whole test JVM (its standby child started while the previous one-off
+     * ran), so that a comparison costs a grading, not a JVM start and a course load. Thread-safe (one at a time).
+     */
     static Map<String, Double> oneOff(String submission, Optional<String> ref, List<String> exercises) {
+        return oneOffGrading(submission, ref, exercises).scores();
+    }
+
+    /** What a one-off grading wrote: each exercise's score and the total, and {@code feedback.html}. */
+    record OneOff(Map<String, Double> scores, String feedback) {
+    }
+
+    /** A one-off grading as {@link #oneOff} runs it, with its feedback page. */
+    static synchronized OneOff oneOffGrading(String submission, Optional<String> ref, List<String> exercises) {
         try {
-            GradeReport report = RepoCourse.grader().grade(new GradeRequest(submission, ref, exercises));
-            return scores(report);
-        } catch (InvalidRequestException e) {
-            throw new IllegalStateException(e);
+            Path out = Files.createTempDirectory("gradecheck-one-off");
+            try {
+                GradingRequest task = new GradingRequest(GradingRequest.Task.GRADE, RepoCourse.root(),
+                        Optional.of(RepoCourse.root()), Map.of(), Optional.of(submission), ref, exercises,
+                        Optional.of(out), Optional.empty());
+                StringWriter errors = new StringWriter();
+                ExitCode code = Tasks.run(task, new Shared(warmGrader()), new PrintWriter(Writer.nullWriter()),
+                        new PrintWriter(errors));
+                assertEquals(ExitCode.OK, code, "grade " + submission + ": " + errors);
+                return new OneOff(Outputs.scores(out.resolve("report.json")),
+                        Files.readString(out.resolve("feedback.html"), StandardCharsets.UTF_8));
+            } finally {
+                FileTrees.deleteQuietly(out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    static Map<String, Double> scores(GradeReport report) {
-        Map<String, Double> scores = new LinkedHashMap<>();
-        for (ExerciseReport exercise : report.exercises()) {
-            scores.put(exercise.id(), exercise.score());
+    private static Grader warm;
+
+    /** The test JVM's one grader with standby children, closed (its child ended) when the JVM exits. */
+    private static Grader warmGrader() {
+        if (warm == null) {
+            try {
+                warm = Grader.create(GraderConfig.forCourse(RepoCourse.root()).withStandby(true));
+            } catch (CourseException e) {
+                throw new IllegalStateException("the repository's course is invalid: " + e.getMessage(), e);
+            }
+            Grader made = warm;
+            Runtime.getRuntime().addShutdownHook(new Thread(made::close, "gradecheck-one-off-close"));
         }
-        scores.put("total", report.score());
-        return scores;
+        return warm;
+    }
+
+    /** The shared grader, lent to one task; closing it is the JVM's exit. */
+    private record Shared(Grader grader) implements Graders {
+        @Override
+        public Grader grader(Path courseRoot) {
+            return grader;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

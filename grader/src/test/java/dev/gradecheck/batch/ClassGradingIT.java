@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.gradecheck.platform.FileTrees;
+import dev.gradecheck.testing.FeedbackHtml;
 import dev.gradecheck.testing.RepoCourse;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,82 +16,91 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.BeforeAll;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A class of 34 built from the course (solutions, template, examples, known-bug variants; folders, zips and a git
- * repository; an empty folder, a corrupt zip, a student id that is a spreadsheet formula), graded once by the batch
- * with warm graders, then checked against one-off gradings of the same files.
+ * The shared class of 34 ({@link GradedClass}: solutions, template, examples, known-bug variants; folders, zips and a
+ * git repository; an empty folder, a corrupt zip, a student id that is a spreadsheet formula), graded once per test
+ * JVM by the batch with warm graders, and what it wrote. Covered here:
+ * <ul>
+ *   <li>scores: every gradable student's report has the scores of a one-off {@code grade} of the same files, on a
+ *       sample that holds each SOURCE form of this class (folder, zip, git repository at a commit) and each kind of
+ *       submission (solutions, template, each example, the formula id, one known-bug variant of every exercise the
+ *       class has, and every zip); the sample's feedback pages equal the one-off's apart from the time;
+ *   <li>every report valid against its schema, every student with {@code results.json} and {@code feedback.html};
+ *   <li>submissions that cannot be graded are rows with a reason; the gradebook read with commons-csv, no formula
+ *       cell; {@code class.json} against its schema; {@code manual.csv} with the written answer from the report;
+ *   <li>manual grades merged into report, results, gradebook, class.json, manual.csv and the feedback page (a
+ *       hostile comment shown as text) without regrading, and kept; a bad row refuses the whole file, nothing changed.
+ * </ul>
+ * The other SOURCE forms are in {@link SourceFormsIT}, resume after SIGKILL in {@link ResumeIT}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClassGradingIT {
 
-    private static final String ANSWER = "Sigmoid's derivative is at most 1/4, so each layer shrinks the gradient.";
-    private static final String FORMULA_ID = "=SUM(1,2)";
+    private static final String ANSWER = GradedClass.ANSWER;
+    private static final String FORMULA_ID = GradedClass.FORMULA_ID;
+    /** A grader's comment that tries to become markup on the student's page. */
+    private static final String HOSTILE = "</pre></li><script>alert(1)</script><img src=x onerror=alert(2)> \"ok\"";
+    private static final String HOSTILE_CSV = HOSTILE.replace("\"", "\"\"");
 
-    private Path temp;
+    @TempDir
+    Path temp;
 
-    private Path classFolder;
-    private Path out;
-    private BatchResult result;
-    private final Map<String, String> sources = new LinkedHashMap<>();
-    private String gitCommit;
-    private final StringWriter log = new StringWriter();
+    private final GradedClass graded = GradedClass.get();
+    private final Path classFolder = graded.classFolder();
+    private final Path out = graded.out();
+    private final BatchResult result = graded.result();
+    private final Map<String, String> sources = graded.sources();
+    private final String gitCommit = graded.gitCommit();
 
-    @BeforeAll
-    void gradeTheClass(@TempDir Path folder) throws Exception {
-        temp = folder;
-        classFolder = Files.createDirectories(temp.resolve("class"));
-        Map<String, Path> made = ClassFixture.submissions(temp.resolve("made"), 30);
-        Files.writeString(made.get("solutions").resolve("ANSWERS.md"), Files.readString(RepoCourse.root()
-                .resolve("student-template/ANSWERS.md")) + ANSWER + "\n");
-        int index = 0;
-        for (Map.Entry<String, Path> submission : made.entrySet()) {
-            String id = submission.getKey();
-            if (index++ % 10 == 3) {
-                sources.put(id, ClassFixture.zip(submission.getValue(), classFolder.resolve(id + ".zip")).toString());
-            } else {
-                sources.put(id, ClassFixture.copy(submission.getValue(), classFolder.resolve(id)).toString());
+    /** The students compared with one-off gradings; see the class comment. */
+    private List<String> sample() {
+        List<String> sample = new ArrayList<>();
+        Set<String> exercises = new HashSet<>();
+        sources.forEach((id, source) -> {
+            boolean variant = id.contains(".") && !id.equals(FORMULA_ID);
+            if (!variant || source.endsWith(".zip") || exercises.add(id.substring(0, id.indexOf('.')))) {
+                sample.add(id);
             }
-        }
-        Path repository = ClassFixture.copy(made.get("typical-mistake"), classFolder.resolve("git-student"));
-        gitCommit = ClassFixture.commitAll(repository, "hw", "2025-01-10T12:00:00+00:00");
-        sources.put("git-student", repository.toString());
-        sources.put(FORMULA_ID, ClassFixture.copy(made.get("partial"), classFolder.resolve(FORMULA_ID)).toString());
-        Files.createDirectories(classFolder.resolve("empty"));
-        Files.writeString(classFolder.resolve("corrupt.zip"), "PK\u0003\u0004 this is no zip at all");
-        out = temp.resolve("out");
-        long start = System.nanoTime();
-        result = Batch.run(BatchOptions.of(RepoCourse.root(), classFolder, out).withJobs(2),
-                Progress.lines(new PrintWriter(log, true)));
-        System.out.printf("batch of %d submissions, --jobs 2: %.1f s%n", result.students(),
-                (System.nanoTime() - start) / 1e9);
+        });
+        return sample;
     }
 
     @Test
-    void everyStudentScoresAsAOneOffGradingOfTheSameFiles() {
-        assertEquals(34, result.students(), log.toString());
+    void everyStudentScoresAsAOneOffGradingOfTheSameFiles() throws IOException {
+        assertEquals(34, result.students(), graded.log());
         assertEquals(34, result.graded());
+        List<String> sample = sample();
+        assertTrue(sample.size() >= 12 && sample.containsAll(List.of("solutions", "template", "compile-error",
+                "partial", "typical-mistake", "git-student", FORMULA_ID)), sample.toString());
         Map<String, Map<String, Double>> batch = new LinkedHashMap<>();
         Map<String, Map<String, Double>> oneOff = new LinkedHashMap<>();
-        sources.forEach((id, source) -> {
-            batch.put(id, Outputs.scores(out.resolve(ClassSources.safeName(id)).resolve("report.json")));
-            oneOff.put(id, ClassFixture.oneOff(source, id.equals("git-student") ? Optional.of(gitCommit)
-                    : Optional.empty(), List.of()));
-        });
+        for (String id : sample) {
+            Path folder = out.resolve(ClassSources.safeName(id));
+            batch.put(id, Outputs.scores(folder.resolve("report.json")));
+            ClassFixture.OneOff grading = ClassFixture.oneOffGrading(sources.get(id), id.equals("git-student")
+                    ? Optional.of(gitCommit) : Optional.empty(), List.of());
+            oneOff.put(id, grading.scores());
+            assertEquals(Outputs.feedbackWithoutTime(grading.feedback()),
+                    Outputs.feedbackWithoutTime(Files.readString(folder.resolve("feedback.html"))), id);
+        }
         assertEquals(oneOff, batch);
-        assertTrue(batch.values().stream().map(scores -> scores.get("total")).distinct().count() > 5,
-                "the class should have a spread of scores: " + batch);
+        Set<Double> totals = new HashSet<>();
+        sources.keySet().forEach(id -> totals.add(Outputs.scores(out.resolve(ClassSources.safeName(id))
+                .resolve("report.json")).get("total")));
+        assertTrue(totals.size() > 5, "the class should have a spread of scores: " + totals);
     }
 
     @Test
@@ -99,6 +109,7 @@ class ClassGradingIT {
             Path report = out.resolve(ClassSources.safeName(id)).resolve("report.json");
             assertEquals(List.of(), Outputs.reportSchemaErrors(report), id);
             assertTrue(Files.isRegularFile(report.resolveSibling("results.json")), id);
+            assertTrue(Files.isRegularFile(report.resolveSibling("feedback.html")), id);
         }
         CSVRecord git = Outputs.gradebook(out, "student").get("git-student");
         assertEquals(gitCommit, git.get("commit"));
@@ -184,10 +195,12 @@ class ClassGradingIT {
         FileTrees.copy(out, copy);
         Path filled = temp.resolve("filled.csv");
         Files.writeString(filled, "student,exercise,item,points,comment\r\n"
-                + "solutions,vanishing-gradients,vanishing-answer,4.5,\"Good, but quote the norms.\"\r\n"
+                + "solutions,vanishing-gradients,vanishing-answer,4.5,\"Good, but quote the norms. " + HOSTILE_CSV
+                + "\"\r\n"
                 + "\"'=SUM(1,2)\",vanishing-gradients,vanishing-answer,1,\r\n"
                 + "template,vanishing-gradients,vanishing-answer,,\r\n");
         double before = Outputs.scores(copy.resolve("solutions/report.json")).get("total");
+        String templatePage = Files.readString(copy.resolve("template/feedback.html"));
 
         BatchResult merged = Batch.run(BatchOptions.of(RepoCourse.root(), classFolder, copy).withManual(filled),
                 Progress.lines(new PrintWriter(new StringWriter())));
@@ -210,6 +223,19 @@ class ClassGradingIT {
                 "vanishing-gradients/vanishing-answer"));
         JsonObject item = Outputs.json(copy.resolve("class.json")).getAsJsonArray("manual_items").get(0).getAsJsonObject();
         assertEquals(2, item.get("graded").getAsInt());
+        String page = Files.readString(copy.resolve("solutions/feedback.html"));
+        assertEquals(List.of(), FeedbackHtml.problems(page));
+        Document shown = FeedbackHtml.parse(page);
+        assertTrue(shown.select("script, img").isEmpty(), "the comment is text, not markup");
+        Element gradedItem = shown.selectFirst("#exercise-vanishing-gradients li.manual-item");
+        assertEquals("graded", gradedItem.attr("data-status"));
+        assertEquals("4.5 / 5", gradedItem.selectFirst(".awarded").text());
+        assertEquals("Good, but quote the norms. " + HOSTILE, gradedItem.selectFirst(".comment-text").wholeText());
+        assertEquals(ANSWER, gradedItem.selectFirst("pre.answer-text").wholeText());
+        assertEquals("Score: 99.5 / 100", shown.getElementById("total").text());
+        assertEquals(templatePage, Files.readString(copy.resolve("template/feedback.html")), "an ungraded row");
+        assertTrue(Files.readString(copy.resolve(ClassSources.safeName(FORMULA_ID)).resolve("feedback.html"))
+                .contains("class=\"awarded\">1 / 5<"));
         CSVRecord sheet = Outputs.csv(copy.resolve("manual.csv")).stream()
                 .filter(r -> r.get("student").equals("solutions")).findFirst().orElseThrow();
         assertEquals("4.5", sheet.get("points"));
@@ -236,6 +262,7 @@ class ClassGradingIT {
         Files.writeString(filled, "student,exercise,item,points,comment\n"
                 + "template,vanishing-gradients,vanishing-answer,2,fine\n" + badRow + "\n");
         String gradebook = Files.readString(copy.resolve("gradebook.csv"));
+        Map<String, String> pages = feedbackPages(copy);
 
         BatchRefused refused = assertThrows(BatchRefused.class, () -> Batch.run(BatchOptions.of(RepoCourse.root(),
                 classFolder, copy).withManual(filled), Progress.lines(new PrintWriter(new StringWriter()))));
@@ -243,6 +270,21 @@ class ClassGradingIT {
         assertTrue(refused.getMessage().contains(filled + ": row 3: ") && refused.getMessage().contains(reason),
                 refused.getMessage());
         assertEquals(gradebook, Files.readString(copy.resolve("gradebook.csv")), "nothing applied");
+        assertEquals(pages, feedbackPages(copy), "no feedback page changed");
         assertTrue(!Files.exists(copy.resolve(".batch/manual.json")), "nothing kept");
+    }
+
+    private static Map<String, String> feedbackPages(Path out) throws IOException {
+        Map<String, String> pages = new LinkedHashMap<>();
+        try (java.util.stream.Stream<Path> files = Files.list(out)) {
+            for (Path folder : files.filter(Files::isDirectory).sorted().toList()) {
+                Path page = folder.resolve("feedback.html");
+                if (Files.isRegularFile(page)) {
+                    pages.put(folder.getFileName().toString(), Files.readString(page));
+                }
+            }
+        }
+        assertEquals(34, pages.size(), "every student has a page");
+        return pages;
     }
 }

@@ -19,18 +19,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bin/grader batch} as a real process, killed with SIGKILL at random points and run again: the outputs equal an
- * uninterrupted batch's byte for byte apart from timestamps and durations, no child JVM outlives a killed batch, and
- * a rerun grades only what changed.
+ * {@code bin/grader batch} as a real process, killed with SIGKILL twice at random points (after 1 or 2 more
+ * submissions were recorded each time) and run again: the outputs — every student's report, results and feedback
+ * page, the gradebook, class.json, manual.csv — equal an uninterrupted batch's byte for byte apart from timestamps and
+ * durations; every student is in the journal once; no child JVM outlives a killed batch; and a rerun after one
+ * submission changed grades only that one. A class of {@value #CLASS_SIZE} (solutions, template, the examples,
+ * known-bug variants): large enough that both kills come before the end, small enough to grade three times.
  */
 class ResumeIT {
+
+    private static final int CLASS_SIZE = 8;
 
     @TempDir
     Path temp;
 
     @Test
     void aBatchKilledTwiceThenRunAgainWritesWhatAnUninterruptedBatchWrites() throws Exception {
-        Map<String, Path> made = ClassFixture.submissions(temp.resolve("made"), 10);
+        Map<String, Path> made = ClassFixture.submissions(temp.resolve("made"), CLASS_SIZE);
         Path classFolder = Files.createDirectories(temp.resolve("class"));
         made.forEach((name, folder) -> ClassFixture.copy(folder, classFolder.resolve(name)));
         Path reference = temp.resolve("reference");

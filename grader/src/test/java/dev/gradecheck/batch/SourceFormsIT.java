@@ -20,9 +20,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Each form of SOURCE other than a plain folder (ClassGradingIT), on a small class graded on two exercises: the
- * batch's scores equal one-off gradings of the same files, and who the students are comes from the source. Also the
- * deadline rule on a git repository with commits before and after it.
+ * Each form of SOURCE other than a plain folder of folders, zips and repositories ({@link ClassGradingIT}), on a small
+ * class graded on two exercises: a Gradescope export as a folder and as its zip (names, emails, student ids from
+ * {@code submission_metadata.yml}), a folder of GitHub Classroom repositories (the login, the last commit), a roster
+ * CSV naming a folder, a zip, a repository at a ref and a row without source. In each, the batch's scores equal
+ * one-off gradings of the same files (the solutions, an example, a known-bug variant of each of the two exercises;
+ * through {@link ClassFixture#oneOff}). Also the deadline rule on a git repository with commits before and after it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SourceFormsIT {

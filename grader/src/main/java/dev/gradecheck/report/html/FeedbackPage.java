@@ -5,11 +5,13 @@ import dev.gradecheck.api.ExerciseReport;
 import dev.gradecheck.api.ExerciseStatus;
 import dev.gradecheck.api.Finding;
 import dev.gradecheck.api.GradeReport;
+import dev.gradecheck.api.ManualItemReport;
 import dev.gradecheck.api.NotGraded;
 import dev.gradecheck.api.Severity;
 import dev.gradecheck.api.SourceExcerpt;
 import dev.gradecheck.api.TestReport;
 import dev.gradecheck.api.TestStatus;
+import dev.gradecheck.api.WrittenAnswer;
 import dev.gradecheck.scoring.Findings;
 import dev.gradecheck.scoring.Points;
 import java.util.ArrayList;
@@ -22,7 +24,9 @@ import org.apiguardian.api.API;
 /**
  * What the student's feedback page ({@code feedback.jte}) shows of a {@link GradeReport}: per exercise the score,
  * every lost point with its message, the misconceptions named with their explanation, the tests' figures, the
- * findings with the student's own lines around them, and each test's captured output.
+ * findings with the student's own lines around them, each test's captured output, and the items graded by hand:
+ * pending, or (rendered with the grades given since, {@link #of(GradeReport, Map)}) the points awarded and the
+ * grader's comment, each with the student's own written answer.
  *
  * <p>A student page that cannot wait for a due date, so it shows what {@link dev.gradecheck.api.Visibility#shownNow}
  * allows, like the other formats without a notion of visibility: a test that is not visible now is summed with the
@@ -76,40 +80,110 @@ public record FeedbackPage(String submission, String score, String maxScore, Str
                            List<Misconception> diagnoses, List<SvgChart> charts, String output, long droppedChars) {
     }
 
-    /** A manual item, pending. */
-    public record ManualView(String title, String points) {
+    /**
+     * A manual item: pending, or graded by a person ({@code awarded} and their {@code comment}, empty when they wrote
+     * none); with the student's own written answer ({@code answer}, empty when there is none) or what was found
+     * instead ({@code answerNote}, e.g. "no answer yet: its section in ANSWERS.md is the template's").
+     */
+    public record ManualView(String title, String points, boolean graded, String awarded, String comment,
+                             String answer, String answerNote) {
     }
 
-    /** The page of {@code report}. */
+    /**
+     * The points a person gave a manual item, and their comment (may be empty).
+     *
+     * @param points in {@code 0..} the item's points
+     * @param comment the grader's comment, shown to the student
+     */
+    public record HandGrade(double points, String comment) {
+        public HandGrade {
+            java.util.Objects.requireNonNull(comment, "comment");
+            if (!(points >= 0)) {
+                throw new IllegalArgumentException("points given by hand must be >= 0, was " + points);
+            }
+        }
+    }
+
+    /** The page of {@code report}, its manual items pending. */
     public static FeedbackPage of(GradeReport report) {
+        return of(report, Map.of());
+    }
+
+    /**
+     * The page of {@code report} (as graded) with the manual grades given since: {@code grades} by
+     * {@code exercise-id/item-id}; a graded item counts in its exercise's score and the total, and no longer in the
+     * points pending. Grades of items the report does not have are ignored.
+     */
+    public static FeedbackPage of(GradeReport report, Map<String, HandGrade> grades) {
         List<ExerciseView> exercises = new ArrayList<>();
         int[] charts = {0};
+        double awarded = 0;
+        double graded = 0;
         for (ExerciseReport exercise : report.exercises()) {
-            exercises.add(exercise(exercise, charts));
+            Map<String, HandGrade> given = given(exercise, grades);
+            exercises.add(exercise(exercise, given, charts));
+            awarded += given.values().stream().mapToDouble(HandGrade::points).sum();
+            graded += exercise.manual().stream().filter(item -> given.containsKey(item.id()))
+                    .mapToDouble(ManualItemReport::points).sum();
         }
-        return new FeedbackPage(DisplayText.of(report.provenance().submission()), Points.format(report.score()),
-                Points.format(report.maxScore()), Points.format(report.pendingManualPoints()),
+        return new FeedbackPage(DisplayText.of(report.provenance().submission()),
+                Points.format(Points.round(report.score() + awarded)), Points.format(report.maxScore()),
+                Points.format(Points.round(report.pendingManualPoints() - graded)),
                 report.notGraded().map(NotGraded::reason).map(DisplayText::of),
                 report.provenance().startedAt().toString(), report.provenance().graderVersion(), exercises);
     }
 
-    private static ExerciseView exercise(ExerciseReport exercise, int[] charts) {
+    /** {@code exercise}'s grades, by item id. */
+    private static Map<String, HandGrade> given(ExerciseReport exercise, Map<String, HandGrade> grades) {
+        Map<String, HandGrade> given = new LinkedHashMap<>();
+        for (ManualItemReport item : exercise.manual()) {
+            HandGrade grade = grades.get(exercise.id() + "/" + item.id());
+            if (grade != null) {
+                given.put(item.id(), grade);
+            }
+        }
+        return given;
+    }
+
+    private static ExerciseView exercise(ExerciseReport exercise, Map<String, HandGrade> given, int[] charts) {
         boolean shown = exercise.visibility().shownNow();
         boolean zeroed = exercise.status() != ExerciseStatus.GRADED;
         List<TestReport> visible = exercise.tests().stream().filter(test -> test.visibility().shownNow()).toList();
         List<TestReport> hidden = exercise.tests().stream().filter(test -> !test.visibility().shownNow()).toList();
         List<TestView> tests = visible.stream().map(test -> test(test, charts)).toList();
-        return new ExerciseView(exercise.id(), DisplayText.of(exercise.title()), Points.format(exercise.score()),
+        double awarded = given.values().stream().mapToDouble(HandGrade::points).sum();
+        return new ExerciseView(exercise.id(), DisplayText.of(exercise.title()),
+                Points.format(Points.round(exercise.score() + awarded)),
                 Points.format(exercise.maxScore()), exercise.status().jsonName(),
                 exercise.score() >= exercise.automaticMaxScore(),
                 shown && zeroed ? Optional.of(DisplayText.of(exercise.reason())) : Optional.empty(),
                 lost(exercise, visible, hidden, zeroed), misconceptions(visible),
                 shown ? exercise.findings().stream().map(FeedbackPage::finding).toList() : List.of(), tests,
                 hiddenSummary(hidden, zeroed),
-                shown ? exercise.manual().stream()
-                        .map(item -> new ManualView(DisplayText.of(item.title()), Points.format(item.points()))).toList()
+                shown ? exercise.manual().stream().map(item -> manual(item, given.get(item.id()))).toList()
                         : List.of(),
                 !shown);
+    }
+
+    private static ManualView manual(ManualItemReport item, HandGrade grade) {
+        Optional<WrittenAnswer> answer = item.answer();
+        return new ManualView(DisplayText.of(item.title()), Points.format(item.points()), grade != null,
+                grade == null ? "" : Points.format(grade.points()), grade == null ? "" : DisplayText.of(grade.comment()),
+                answer.filter(WrittenAnswer::present).map(WrittenAnswer::text).map(DisplayText::of).orElse(""),
+                answer.filter(written -> !written.present() || written.cutChars() > 0).map(FeedbackPage::answerNote)
+                        .map(DisplayText::of).orElse(""));
+    }
+
+    /** What stands in for an answer that is not there, or is cut; quotes course data and the file's path only. */
+    private static String answerNote(WrittenAnswer answer) {
+        return switch (answer.status()) {
+            case PRESENT -> "cut: " + answer.cutChars() + " more characters of " + answer.path() + " are not shown";
+            case MISSING_FILE -> "no answer: the submission has no " + answer.file();
+            case MISSING_SECTION -> "no answer: " + answer.path() + " has no section `" + answer.section() + "`";
+            case EMPTY -> "no answer: its section in " + answer.path() + " is empty";
+            case UNCHANGED -> "no answer: its section in " + answer.path() + " is unchanged from the template";
+            case UNREADABLE -> "no answer: " + answer.path() + " was not read (a link or not a file)";
+        };
     }
 
     private static List<LostPoints> lost(ExerciseReport exercise, List<TestReport> visible, List<TestReport> hidden,
