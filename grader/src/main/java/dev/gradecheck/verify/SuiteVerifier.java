@@ -102,6 +102,20 @@ public final class SuiteVerifier implements AutoCloseable {
         return new SuiteVerifier(List.of(Objects.requireNonNull(grader, "grader")), false);
     }
 
+    /**
+     * A verifier grading with these graders (of the course to verify), one lane each: a grader listed twice is one
+     * lane. Never closes them.
+     *
+     * @throws IllegalArgumentException if {@code graders} is empty
+     */
+    public static SuiteVerifier using(List<Grader> graders) {
+        List<Grader> lanes = new ArrayList<>(new LinkedHashSet<>(graders));
+        if (lanes.isEmpty()) {
+            throw new IllegalArgumentException("a verifier needs a grader");
+        }
+        return new SuiteVerifier(lanes, false);
+    }
+
     /** Verifies the selected exercises ({@code exerciseIds}; empty for all) without reporting progress. */
     public VerificationReport verify(List<String> exerciseIds) throws InvalidRequestException {
         return verify(exerciseIds, line -> { });
@@ -112,7 +126,8 @@ public final class SuiteVerifier implements AutoCloseable {
      *
      * @param exerciseIds the exercises to verify, in any order; empty for all of them
      * @param progress receives one line as each grading starts, e.g. {@code grading 3/12: chain-rule/sign-flipped},
-     *     numbered in the order the gradings start (with one lane, course order)
+     *     numbered in course order (solutions 1, template 2, then the variants), from the lane's thread; with
+     *     several lanes the lines may come slightly out of order
      * @throws InvalidRequestException if an id names no exercise of the course; the message lists the ids it has
      */
     public VerificationReport verify(List<String> exerciseIds, Consumer<String> progress) throws InvalidRequestException {
@@ -121,12 +136,15 @@ public final class SuiteVerifier implements AutoCloseable {
         ExecutorService pool = Executors.newFixedThreadPool(lanes.size(), SuiteVerifier::laneThread);
         try {
             Future<GradeReport> solutions = pool.submit(
-                    () -> gradings.grade("solutions", layout.solutionSources(), List.of()));
-            Future<GradeReport> template = pool.submit(() -> gradings.grade("template", layout.template(),
+                    () -> gradings.grade(1, "solutions", layout.solutionSources(), List.of()));
+            Future<GradeReport> template = pool.submit(() -> gradings.grade(2, "template", layout.template(),
                     selected.stream().map(ExerciseView::id).toList()));
             List<Future<Graded>> variants = new ArrayList<>();
             for (ExerciseView exercise : selected) {
-                exercise.knownBugs().forEach(mutant -> variants.add(pool.submit(() -> knownBug(exercise, mutant, gradings))));
+                for (Mutant mutant : exercise.knownBugs()) {
+                    int number = 3 + variants.size();
+                    variants.add(pool.submit(() -> knownBug(number, exercise, mutant, gradings)));
+                }
             }
             GradeReport baseline = result(solutions);
             GradeReport untouched = result(template);
@@ -169,16 +187,17 @@ public final class SuiteVerifier implements AutoCloseable {
     }
 
     /** Grades the solutions with the variant's files overlaid, on every exercise of the course. */
-    private Graded knownBug(ExerciseView exercise, Mutant mutant, Gradings gradings) throws InterruptedException {
+    private Graded knownBug(int number, ExerciseView exercise, Mutant mutant, Gradings gradings)
+            throws InterruptedException {
         String name = exercise.id() + "/" + mutant.code();
         Path folder = gradings.scratch.resolve(exercise.id() + "--" + mutant.code());
         List<String> problems = gradings.write(mutant, layout.relative(mutant.folder()), folder);
         if (!problems.isEmpty()) {
-            gradings.skip(name);
+            gradings.skip(number, name);
             return new Graded(null, problems);
         }
         try {
-            return new Graded(gradings.grade(name, folder, List.of()), List.of());
+            return new Graded(gradings.grade(number, name, folder, List.of()), List.of());
         } finally {
             FileTrees.deleteQuietly(folder);
         }
@@ -246,7 +265,6 @@ public final class SuiteVerifier implements AutoCloseable {
         private final Path scratch = createScratch();
         private final VariantBuilder variants = new VariantBuilder(layout.solutionSources());
         private final BlockingQueue<Grader> idle = new LinkedBlockingQueue<>(lanes);
-        private int started;
         private int count;
 
         Gradings(Consumer<String> progress, int planned) {
@@ -254,8 +272,10 @@ public final class SuiteVerifier implements AutoCloseable {
             this.planned = planned;
         }
 
-        GradeReport grade(String name, Path submission, List<String> exerciseIds) throws InterruptedException {
-            announce("grading %d/%d: %s", name);
+        /** Grades {@code submission} on an idle lane, announced as the {@code number}th grading of the plan. */
+        GradeReport grade(int number, String name, Path submission, List<String> exerciseIds)
+                throws InterruptedException {
+            announce("grading %d/%d: %s", number, name);
             Grader grader = idle.take();
             try {
                 return grader.grade(GradeRequest.of(submission.toString()).onlyExercises(exerciseIds));
@@ -272,15 +292,15 @@ public final class SuiteVerifier implements AutoCloseable {
             }
         }
 
-        void skip(String name) {
-            announce("skipped %d/%d: %s (cannot be built)", name);
+        void skip(int number, String name) {
+            announce("skipped %d/%d: %s (cannot be built)", number, name);
         }
 
-        private synchronized void announce(String format, String name) {
+        private synchronized void announce(String format, int number, String name) {
             if (format.startsWith("grading")) {
                 count++;
             }
-            progress.accept(String.format(Locale.ROOT, format, ++started, planned, name));
+            progress.accept(String.format(Locale.ROOT, format, number, planned, name));
         }
 
         synchronized int count() {
