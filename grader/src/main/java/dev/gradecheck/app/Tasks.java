@@ -6,6 +6,7 @@ import dev.gradecheck.InvalidRequestException;
 import dev.gradecheck.api.GradeReport;
 import dev.gradecheck.api.Isolation;
 import dev.gradecheck.api.IsolationLevel;
+import dev.gradecheck.course.CourseException;
 import dev.gradecheck.report.Escape;
 import dev.gradecheck.report.ReportFormat;
 import dev.gradecheck.report.TextSummary;
@@ -15,6 +16,7 @@ import dev.gradecheck.verify.VerificationTable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -52,7 +54,7 @@ public final class Tasks {
             return switch (request.task()) {
                 case GRADE -> grade(request, graders, courseRoot, out, detail);
                 case DEMO -> Demo.run(graders.grader(courseRoot), courseRoot, out);
-                case VERIFY -> verify(request, graders.grader(courseRoot), out, err);
+                case VERIFY -> verify(request, verifyLanes(graders, courseRoot), out, err);
             };
         } catch (Exception e) {
             return ErrorMessages.report(e, request.task().id(), err);
@@ -153,10 +155,23 @@ public final class Tasks {
         }
     }
 
+    /**
+     * The graders a verification grades with side by side: two where there are two processors or more, as
+     * {@code graders} gives them (a fresh one per call on the command line, so two lanes; the server's one per course,
+     * so one).
+     */
+    private static List<Grader> verifyLanes(Graders graders, Path courseRoot) throws CourseException {
+        List<Grader> lanes = new ArrayList<>(List.of(graders.grader(courseRoot)));
+        if (Runtime.getRuntime().availableProcessors() > 1) {
+            lanes.add(graders.grader(courseRoot));
+        }
+        return lanes;
+    }
+
     /** The exercise suite's self-test: the table on {@code out}, progress on {@code err}. */
-    private static ExitCode verify(GradingRequest request, Grader grader, PrintWriter out, PrintWriter err)
+    private static ExitCode verify(GradingRequest request, List<Grader> lanes, PrintWriter out, PrintWriter err)
             throws InvalidRequestException {
-        VerificationReport report = SuiteVerifier.using(grader).verify(request.exercises(), line -> {
+        VerificationReport report = SuiteVerifier.using(lanes).verify(request.exercises(), line -> {
             err.println(line);
             err.flush();
         });

@@ -44,6 +44,12 @@ class PlatformKitIT {
     @TempDir
     Path temp;
 
+    /** Where the Gradescope zip is packaged once for every test of the class. */
+    @TempDir
+    static Path packaged;
+
+    private static Path gradescopeZip;
+
     @Test
     void theGradescopeZipGradesASubmissionIntoResultsJson() throws Exception {
         Path autograder = gradescopeKit();
@@ -110,12 +116,8 @@ class PlatformKitIT {
      * the submission; returns {@code temp/autograder}.
      */
     private Path gradescopeKit() throws Exception {
-        Path zip = temp.resolve("autograder.zip");
-        Result packaged = run(List.of("bash", RepoCourse.root().resolve("bin/grader").toString(), "package",
-                "gradescope", "--out", zip.toString()), temp, Map.of());
-        assertEquals(0, packaged.code(), packaged.err());
         Path autograder = temp.resolve("autograder");
-        unzip(zip, autograder.resolve("source"));
+        unzip(gradescopeZip(), autograder.resolve("source"));
         for (String file : List.of("setup.sh", "run_autograder", "bin/grader", "pom.xml",
                 "exercises/chain-rule/exercise.json")) {
             assertTrue(Files.isRegularFile(autograder.resolve("source").resolve(file)), file + " is in the zip");
@@ -127,6 +129,18 @@ class PlatformKitIT {
                 autograder.resolve("source/toolkit/target/classes"));
         RepoCourse.copyTree(PARTIAL, autograder.resolve("submission"), false);
         return autograder;
+    }
+
+    /** {@code bin/grader package gradescope}'s zip, made once for the class (each test unzips its own copy). */
+    private Path gradescopeZip() throws Exception {
+        if (gradescopeZip == null) {
+            Path zip = packaged.resolve("autograder.zip");
+            Result result = run(List.of("bash", RepoCourse.root().resolve("bin/grader").toString(), "package",
+                    "gradescope", "--out", zip.toString()), packaged, Map.of());
+            assertEquals(0, result.code(), result.err());
+            gradescopeZip = zip;
+        }
+        return gradescopeZip;
     }
 
     private Map<String, String> gradescopeEnvironment(Path autograder) throws IOException {

@@ -49,16 +49,39 @@ public final class ReportChecks {
 
     /**
      * Live processes this test JVM started: its descendants, and processes of the child users' id range started
-     * since this JVM started, which may have been orphaned (re-parented to init) and so are no descendants any more.
-     * Zombies, dead and waiting for init to reap them, do not count.
+     * since this JVM started that were orphaned (re-parented to init) and so are no descendants any more. A child
+     * user's process with a JVM other than this one among its ancestors belongs to another grader (another test run
+     * on the same machine, another Failsafe fork) and does not count. Zombies, dead and waiting for init to reap them,
+     * do not count.
      */
     private static Stream<ProcessHandle> leftBehind() {
         Instant since = ProcessHandle.current().info().startInstant().orElse(Instant.EPOCH);
         Stream<ProcessHandle> orphans = ProcessHandle.allProcesses()
                 .filter(process -> childUser(process)
-                        && process.info().startInstant().map(start -> !start.isBefore(since)).orElse(false));
+                        && process.info().startInstant().map(start -> !start.isBefore(since)).orElse(false)
+                        && !underAnotherJvm(process));
         return Stream.concat(ProcessHandle.current().descendants(), orphans).distinct()
                 .filter(ProcessHandle::isAlive).filter(process -> !zombie(process.pid()));
+    }
+
+    /**
+     * Whether the nearest {@code java} process above {@code process} (a child JVM's grader; bubblewrap and setpriv
+     * in between) is a JVM other than this one. An orphan has none: its ancestors end at init.
+     */
+    private static boolean underAnotherJvm(ProcessHandle process) {
+        long self = ProcessHandle.current().pid();
+        for (ProcessHandle above = process.parent().orElse(null); above != null; above = above.parent().orElse(null)) {
+            if (above.pid() == self) {
+                return false;
+            }
+            if (above.pid() <= 1) {
+                return false;
+            }
+            if (above.info().command().map(command -> command.endsWith("/java")).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the process runs as one of the child users' ids (such ids have no name, so they are read from /proc). */

@@ -1,5 +1,6 @@
 package dev.gradecheck.verify;
 
+import static dev.gradecheck.testing.ReportChecks.assertNoProcessLeftBehind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
@@ -16,21 +17,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The course's self-test: {@code bin/grader verify} over the whole real course, run once (real child JVMs), one
+ * The course's self-test: {@code bin/grader verify} over the whole real course, run once (real child JVMs, two
+ * gradings side by side, each lane with a child on standby: the rows are the same with one lane), one
  * dynamic test per row so a failure names the exercise and the variant — the solutions score full marks without a
  * diagnosis, the template scores 0 failing cleanly, every known-bug variant is caught on its exercise only, with its
  * code.
  */
 class CourseVerificationIT {
 
+    /** Gradings side by side: one per processor of the 2-core machine the suite is timed on. */
+    private static final int LANES = 2;
+
     private static Course course;
     private static VerificationReport report;
 
     @BeforeAll
     static void verifyTheWholeCourse() throws Exception {
-        SuiteVerifier verifier = SuiteVerifier.create(GraderConfig.forCourse(RealCourse.root()));
         course = Course.load(RealCourse.root());
-        report = verifier.verify(List.of());
+        try (SuiteVerifier verifier = SuiteVerifier.create(GraderConfig.forCourse(RealCourse.root()), LANES)) {
+            report = verifier.verify(List.of());
+        }
         System.out.print(VerificationTable.render(report));
     }
 
@@ -50,6 +56,11 @@ class CourseVerificationIT {
             exercise.mutants().forEach(mutant -> expected.add(exercise.id() + "/" + mutant.code()));
         }
         assertEquals(expected, report.rows().stream().map(VerificationRow::name).toList());
+    }
+
+    @Test
+    void leavesNoChildJvmBehindOnceClosed() {
+        assertNoProcessLeftBehind();
     }
 
     @Test
