@@ -18,7 +18,10 @@ import dev.gradecheck.cluster.hazelcast.MemberSettings;
 import dev.gradecheck.course.Course;
 import dev.gradecheck.platform.FileTrees;
 import dev.gradecheck.report.Escape;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -133,7 +136,19 @@ final class WorkerCommand implements Callable<Integer> {
      */
     private boolean serve(MemberSettings settings, ClusterKey key, String suite, BatchJobGrader grader,
                           PrintWriter out, PrintWriter err) throws ClusterRefused, InterruptedException {
-        ClusterMember member = ClusterMember.start(settings);
+        ClusterMember member;
+        try {
+            member = ClusterMember.start(settings);
+        } catch (ClusterRefused e) {
+            if (!portFree(settings)) {
+                throw e;   // this machine's problem (the port is taken, the address not ours): no retry helps
+            }
+            // Hazelcast gives up a join that does not finish in time (a coordinator starting up): try again.
+            say(out, "Could not join " + String.join(",", settings.members()) + " (" + e.getMessage()
+                    + "); trying again.");
+            Thread.sleep(1000);
+            return false;
+        }
         current = member;
         try {
             if (!member.awaitClusterSize(2, JOIN_WAIT)) {
@@ -176,6 +191,14 @@ final class WorkerCommand implements Callable<Integer> {
         } finally {
             member.terminate();
             current = null;
+        }
+    }
+
+    private static boolean portFree(MemberSettings settings) {
+        try (ServerSocket socket = new ServerSocket(settings.port(), 1, InetAddress.getByName(settings.bindHost()))) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
