@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The cluster module: only its {@code hazelcast} package uses Hazelcast, the queue's contract and the worker's loop
- * know nothing of it, nothing prints or ends the JVM (the command line does), every public type says what it is.
+ * know nothing of it nor of the grader, the wiring to the grader ({@code grading}) knows the queue's interface only,
+ * nothing but the command line prints or ends the JVM, every public type says what it is.
  */
 class ClusterArchitectureTests {
 
@@ -44,14 +45,25 @@ class ClusterArchitectureTests {
 
     @Test
     void theClusterCoreUsesTheJdkHazelcastAndItselfOnly() {
-        classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..",
-                        "com.hazelcast..", "org.apiguardian.api..", "dev.gradecheck.cluster..")
+        classes().that().resideInAnyPackage("dev.gradecheck.cluster", "dev.gradecheck.cluster.hazelcast")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..",
+                        "com.hazelcast..", "org.apiguardian.api..", "dev.gradecheck.cluster", "dev.gradecheck.cluster.hazelcast")
+                .check(CLUSTER);
+    }
+
+    /** The wiring to the grader grades through the queue's interface; only the command line starts a member. */
+    @Test
+    void theGradingWiringKnowsTheQueueButNotHazelcastNorTheCommandLine() {
+        noClasses().that().resideInAPackage("dev.gradecheck.cluster.grading..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.gradecheck.cluster.hazelcast..",
+                        "dev.gradecheck.cluster.cli..", "com.hazelcast..", "picocli..")
                 .check(CLUSTER);
     }
 
     @Test
-    void nothingPrintsOrEndsTheJvm() {
-        noClasses().should().accessField(System.class, "out")
+    void nothingButTheCommandLinePrintsOrEndsTheJvm() {
+        noClasses().that().resideOutsideOfPackage("dev.gradecheck.cluster.cli..")
+                .should().accessField(System.class, "out")
                 .orShould().accessField(System.class, "err")
                 .orShould().callMethod(System.class, "exit", int.class)
                 .orShould().callMethod(Runtime.class, "halt", int.class)

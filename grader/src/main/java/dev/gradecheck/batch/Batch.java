@@ -2,13 +2,10 @@ package dev.gradecheck.batch;
 
 import com.google.gson.JsonObject;
 import dev.gradecheck.GradeRequest;
-import dev.gradecheck.Grader;
 import dev.gradecheck.GraderConfig;
 import dev.gradecheck.GraderVersion;
 import dev.gradecheck.api.GradeReport;
 import dev.gradecheck.app.ExitCode;
-import dev.gradecheck.app.Graders;
-import dev.gradecheck.app.GradingRequest;
 import dev.gradecheck.app.Tasks;
 import dev.gradecheck.course.Course;
 import dev.gradecheck.course.CourseException;
@@ -23,9 +20,6 @@ import dev.gradecheck.report.ReportFormat;
 import dev.gradecheck.scoring.Points;
 import dev.gradecheck.submission.SubmissionException;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -35,7 +29,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,12 +75,14 @@ public final class Batch {
     private final Path state;
     private volatile boolean stopping;
     private ExecutorService workers;
-    private GraderLanes lanes;
+    private final Optional<BatchLanes> given;
+    private BatchLanes lanes;
 
-    private Batch(BatchOptions options, Progress progress) {
+    private Batch(BatchOptions options, Progress progress, Optional<BatchLanes> given) {
         this.options = options;
         this.progress = progress;
         this.state = options.out().resolve(".batch");
+        this.given = given;
     }
 
     /**
@@ -97,14 +92,28 @@ public final class Batch {
      * @throws CourseException when the exercise suite is invalid
      */
     public static BatchResult run(BatchOptions options, Progress progress) throws BatchRefused, CourseException {
-        return new Batch(options, progress).run();
+        if (options.jobs() == 0) {
+            throw new BatchRefused("--jobs 0 grades nothing on this machine, which only a cluster batch may do (--cluster,"
+                    + " with workers): give --jobs 1 or more");
+        }
+        return new Batch(options, progress, Optional.empty()).run();
+    }
+
+    /**
+     * Runs the batch with its gradings on {@code lanes} (a cluster's, say) instead of this machine's; the batch
+     * closes them when it ends. Everything else — what is graded, the journal, every output — is as {@link #run}.
+     */
+    public static BatchResult run(BatchOptions options, Progress progress, BatchLanes lanes) throws BatchRefused,
+            CourseException {
+        return new Batch(options, progress, Optional.of(lanes)).run();
     }
 
     private BatchResult run() throws BatchRefused, CourseException {
         prepareOut();
         ClassSources.ClassList list = ClassSources.read(options.source(), state.resolve("unpacked"));
         Course course = Course.load(options.courseRoot());
-        lanes = GraderLanes.create(GraderConfig.forCourse(options.courseRoot()), options.jobs());
+        lanes = given.isPresent() ? given.get()
+                : GraderLanes.create(GraderConfig.forCourse(options.courseRoot()), options.jobs());
         Thread stopper = new Thread(this::stop, "gradecheck-batch-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         try (Journal journal = openJournal()) {
@@ -250,7 +259,7 @@ public final class Batch {
         if (toGrade.isEmpty()) {
             return 0;
         }
-        workers = Executors.newFixedThreadPool(Math.min(options.jobs(), toGrade.size()), runnable -> {
+        workers = Executors.newFixedThreadPool(Math.min(lanes.width(), toGrade.size()), runnable -> {
             Thread thread = new Thread(runnable, "gradecheck-batch");
             thread.setDaemon(true);
             return thread;
@@ -291,11 +300,10 @@ public final class Batch {
         Path folder = graded(entry);
         FileTrees.deleteQuietly(folder);   // reports of an earlier grading must not pass for this one's
         Grading grading;
-        Grader grader = lanes.take();
         try {
-            grading = grade(grader, entry, scratch, folder);
+            grading = grade(entry, ContentHash.ofText(content + "\n" + entry.student() + "\n" + settings), scratch,
+                    folder);
         } finally {
-            lanes.give(grader);
             FileTrees.deleteQuietly(scratch);
         }
         if (stopping) {
@@ -320,14 +328,14 @@ public final class Batch {
 
     /**
      * Grades {@code entry} into {@code folder} as {@code bin/grader grade SOURCE --ref COMMIT --out folder} does:
-     * through {@link Tasks#run}, with the lane's warm grader. What only a class has to decide (a source the class
+     * on the batch's {@link BatchLanes} (this machine's: through {@link Tasks#run}, with a warm grader). What only a class has to decide (a source the class
      * could not read, an empty submission, no commit before the deadline) is refused here, with the grader's refusal
      * report written in the default formats, as {@code grade} writes a refusal.
      */
-    private Grading grade(Grader grader, ClassEntry entry, Path scratch, Path folder) throws IOException {
+    private Grading grade(ClassEntry entry, String key, Path scratch, Path folder) throws Exception {
         GradeRequest request = new GradeRequest(entry.source(), entry.ref(), options.exercises());
         if (entry.problem().isPresent()) {
-            return refused(grader, request, entry.problem().get(), folder, Optional.empty());
+            return refused(request, entry.problem().get(), folder, Optional.empty());
         }
         Optional<String> ref = entry.ref();
         Optional<GitHistory.Commit> commit = Optional.empty();
@@ -335,19 +343,16 @@ public final class Batch {
             try {
                 commit = Optional.of(GitHistory.commitToGrade(entry.source(), entry.ref(), options.deadline(), scratch));
             } catch (SubmissionException e) {
-                return refused(grader, request, e.getMessage(), folder, Optional.empty());
+                return refused(request, e.getMessage(), folder, Optional.empty());
             }
             ref = Optional.of(commit.get().id());
         } else if (isEmpty(Path.of(entry.source()))) {
-            return refused(grader, request, "the submission is empty: it holds no file — submit your .java files",
+            return refused(request, "the submission is empty: it holds no file — submit your .java files",
                     folder, Optional.empty());
         }
-        GradingRequest task = new GradingRequest(GradingRequest.Task.GRADE, options.courseRoot(),
-                Optional.of(options.courseRoot()), Map.of(), Optional.of(entry.source()), ref, options.exercises(),
-                Optional.of(folder), Optional.empty());
-        StringWriter errors = new StringWriter();
-        ExitCode code = Tasks.run(task, new Lent(grader), new PrintWriter(Writer.nullWriter()), new PrintWriter(errors));
-        return recorded(code, folder, errors.toString(), commit);
+        BatchLanes.Done done = lanes.grade(new BatchLanes.Task(options.courseRoot(), entry.student(), key,
+                entry.source(), ref, options.exercises(), folder));
+        return recorded(done.code(), folder, done.errors(), commit);
     }
 
     /** The grading as its report says, with the exit code {@code grade} would have ended with. */
@@ -371,25 +376,13 @@ public final class Batch {
     }
 
     /** The grader's refusal of {@code request} for {@code reason}, written as {@code grade} writes a refusal. */
-    private static Grading refused(Grader grader, GradeRequest request, String reason, Path folder,
-                                   Optional<GitHistory.Commit> commit) throws IOException {
-        GradeReport report = grader.refusal(request, reason);
+    private Grading refused(GradeRequest request, String reason, Path folder, Optional<GitHistory.Commit> commit)
+            throws Exception {
+        GradeReport report = lanes.refusal(request, reason);
         for (ReportFormat format : ReportFormat.DEFAULTS) {
             format.writer().write(report, folder);
         }
         return new Grading(NOT_GRADABLE, reason, "0/" + Points.format(report.maxScore()), commit);
-    }
-
-    /** The lane's grader, lent to one task; closing it is the lanes' business. */
-    private record Lent(Grader grader) implements Graders {
-        @Override
-        public Grader grader(Path courseRoot) {
-            return grader;
-        }
-
-        @Override
-        public void close() {
-        }
     }
 
     private static boolean isGit(ClassEntry entry) {

@@ -14,7 +14,8 @@ import org.apiguardian.api.API;
  * @param source the class: a folder of submissions, a Gradescope export (zip or folder), a folder of GitHub Classroom
  *     repositories or a roster CSV; absolute
  * @param out where every output goes, absolute
- * @param jobs how many submissions are graded at once, 1..64
+ * @param jobs how many submissions are graded at once on this machine, 0..64 (0: only a cluster batch, whose
+ *     workers grade)
  * @param manual a filled-in {@code manual.csv} to merge, if given
  * @param deadline grade a git submission at its last commit at or before this instant, if given
  * @param exercises the exercises to grade, empty for all
@@ -32,8 +33,8 @@ public record BatchOptions(Path courseRoot, Path source, Path out, int jobs, Opt
         Objects.requireNonNull(deadline, "deadline");
         exercises = List.copyOf(exercises);
         Objects.requireNonNull(idColumn, "idColumn");
-        if (jobs < 1 || jobs > 64) {
-            throw new IllegalArgumentException("--jobs must be 1..64, was " + jobs);
+        if (jobs < 0 || jobs > 64) {
+            throw new IllegalArgumentException("--jobs must be 0..64, was " + jobs);
         }
         if (idColumn.isBlank()) {
             throw new IllegalArgumentException("the id column name must not be blank");

@@ -1,7 +1,7 @@
 /**
  * Class grading: {@code bin/grader batch SOURCE --out DIR}. Reads a class of submissions from one of four source forms
  * ({@link ClassSources}), grades each one exactly as {@code bin/grader grade} does, through {@link
- * dev.gradecheck.app.Tasks}, several at once on a small pool of warm graders ({@link GraderLanes}), records each
+ * dev.gradecheck.app.Tasks}, several at once on a small pool of warm graders ({@link GraderLanes}, or a cluster's {@link BatchLanes}), records each
  * finished submission in an append-only journal ({@link Journal}) so that a rerun grades only what is missing or
  * changed, and rebuilds the class outputs from the per-student reports at the end: {@code gradebook.csv} ({@link
  * Gradebook}), {@code class.json} ({@link ClassSummary}), {@code dashboard.html} rendered from it ({@link

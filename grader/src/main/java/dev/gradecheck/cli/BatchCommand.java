@@ -10,17 +10,10 @@ import dev.gradecheck.batch.Progress;
 import dev.gradecheck.report.Escape;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "columns student,source[,ref][,name][,email]."},
         footer = {"", "Exit codes: 0 the batch ran (whatever the scores, some submissions perhaps not gradable), "
                 + "1 internal error, 2 usage error (bad source, output folder or manual grades file), "
-                + "3 invalid exercise suite, 130 stopped by Ctrl-C (run again to go on)."})
+                + "3 invalid exercise suite, 130 stopped by Ctrl-C (run again to go on).", "",
+            "On several machines: bin/grader batch ... --cluster [--listen HOST:PORT] makes this batch the coordinator "
+                + "of workers started with bin/grader worker --join HOST:PORT (see docs/cluster.md)."})
 final class BatchCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -46,32 +41,8 @@ final class BatchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SOURCE", description = "The class: a folder, a Gradescope export (zip or "
-            + "folder), a folder of Classroom repositories, or a roster .csv.")
-    private Path source;
-
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where every output goes (created).")
-    private Path out;
-
-    @Option(names = "--jobs", paramLabel = "N", description = "How many submissions are graded at once, each in its "
-            + "own child JVM. Default: the number of processors (${DEFAULT-VALUE}).")
-    private int jobs = BatchOptions.defaultJobs();
-
-    @Option(names = "--manual", paramLabel = "GRADES.csv", description = "A filled-in manual.csv: its points and "
-            + "comments are merged into every output without regrading. A file with a bad row is refused whole.")
-    private Path manual;
-
-    @Option(names = "--deadline", paramLabel = "ISO-8601", description = "Grade each git submission at its last commit "
-            + "at or before this time (by committer date), e.g. 2025-03-01T23:59:00+01:00; the gradebook names the "
-            + "commit and its time.")
-    private String deadline;
-
-    @Option(names = "--exercise", paramLabel = "ID", description = "Grade only this exercise (repeatable). Default: all.")
-    private List<String> exercises = new ArrayList<>();
-
-    @Option(names = "--id-column", paramLabel = "NAME", description = "The name of gradebook.csv's student-id column, "
-            + "as your LMS's import expects it. Default: ${DEFAULT-VALUE}.")
-    private String idColumn = "student";
+    @Mixin
+    private BatchArguments arguments;
 
     @Override
     public Integer call() {
@@ -81,8 +52,7 @@ final class BatchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         BatchOptions options;
         try {
-            options = new BatchOptions(courseRoot, invocation.resolve(source), invocation.resolve(out), jobs,
-                    Optional.ofNullable(manual).map(invocation::resolve), parseDeadline(), exercises, idColumn);
+            options = arguments.options(courseRoot, invocation::resolve);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -98,18 +68,6 @@ final class BatchCommand implements Callable<Integer> {
         } finally {
             output.flush();
             err.flush();
-        }
-    }
-
-    private Optional<Instant> parseDeadline() {
-        if (deadline == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(OffsetDateTime.parse(deadline).toInstant());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--deadline \"" + deadline + "\" is not an ISO-8601 time with an offset"
-                    + " — write it as 2025-03-01T23:59:00+01:00 or 2025-03-01T22:59:00Z");
         }
     }
 }

@@ -134,6 +134,10 @@ class LauncherIT {
             check rebuilt-jar-unchanged
             touch -d '2026-01-01 15:00' "$r/pom.xml"
             check pom-edited
+            touch -d '2026-01-01 16:00' "$r/grader/target/stamp"
+            mkdir -p "$r/cluster/src/main/java"
+            touch -d '2026-01-01 17:00' "$r/cluster/src/main/java/C.java"
+            check cluster-edited
             """;
 
     @Test
@@ -149,6 +153,7 @@ class LauncherIT {
                 toolkit-edited: build
                 rebuilt-jar-unchanged: none
                 pom-edited: build
+                cluster-edited: build
                 """, result.output(), result.errors());
     }
 

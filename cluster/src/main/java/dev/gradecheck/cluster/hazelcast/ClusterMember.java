@@ -117,6 +117,12 @@ public final class ClusterMember implements AutoCloseable {
         return instance.getCluster().getMembers().size();
     }
 
+    /** Whether the member with id {@code memberId} is in the cluster, as this member sees it. */
+    public boolean hasMember(String memberId) {
+        return instance.getLifecycleService().isRunning() && instance.getCluster().getMembers().stream()
+                .anyMatch(member -> member.getUuid().toString().equals(memberId));
+    }
+
     /** Where this member listens. */
     public MemberSettings settings() {
         return settings;

@@ -45,6 +45,7 @@ import org.apiguardian.api.API;
 public final class HazelcastJobQueue implements JobQueue {
 
     private static final String BATCH_KEY = "batch";
+    private static final String COORDINATOR_KEY = "coordinator";
     private static final Duration DRAIN_SLICE = Duration.ofMillis(200);
 
     private final HazelcastInstance hazelcast;
@@ -78,6 +79,8 @@ public final class HazelcastJobQueue implements JobQueue {
         this.results = hazelcast.getQueue(names.results());
         this.leases = hazelcast.getMap(names.leases());
         this.done = hazelcast.getMap(names.done());
+        hazelcast.<String, byte[]>getMap(names.batch()).put(COORDINATOR_KEY, hazelcast.getCluster().getLocalMember()
+                .getUuid().toString().getBytes(StandardCharsets.UTF_8));
         hazelcast.<String, byte[]>getMap(names.batch()).put(BATCH_KEY, envelopes.batch(suiteHash));
         this.reaper = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "gradecheck-reaper"));
         long every = settings.reapInterval().toMillis();
@@ -118,6 +121,16 @@ public final class HazelcastJobQueue implements JobQueue {
                     + " on this machine, then start the worker again");
         }
         return new HazelcastJobSource(hazelcast, names, envelopes, suiteHash, settings, clock, log);
+    }
+
+    /**
+     * The member id of batch {@code namespace}'s coordinator, as it published it, for a worker to watch: when that
+     * member leaves, the batch is over (or its coordinator died), and the worker waits for the next one. Only a hint:
+     * a forged id can make workers leave, which any member that reaches the port can do anyway; it forges no result.
+     */
+    public static Optional<String> coordinatorOf(HazelcastInstance hazelcast, String namespace) {
+        byte[] id = hazelcast.<String, byte[]>getMap(new Names(namespace).batch()).get(COORDINATOR_KEY);
+        return id == null ? Optional.empty() : Optional.of(new String(id, StandardCharsets.UTF_8));
     }
 
     private static String batchSuiteHash(IMap<String, byte[]> batch, Envelopes envelopes, String namespace,
