@@ -193,6 +193,7 @@ class MainIT {
             Reports written to:
               REPORTS/report.json
               REPORTS/results.json
+              REPORTS/feedback.html
             """;
 
     /**
