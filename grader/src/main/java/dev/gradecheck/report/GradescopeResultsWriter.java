@@ -1,7 +1,5 @@
 package dev.gradecheck.report;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.gradecheck.api.Diagnosis;
@@ -44,8 +42,6 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public final class GradescopeResultsWriter implements ReportWriter {
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
-
     @Override
     public String fileName() {
         return "results.json";
@@ -53,14 +49,7 @@ public final class GradescopeResultsWriter implements ReportWriter {
 
     @Override
     public String render(GradeReport report) {
-        String rendered = "";
-        for (int cap : OutputLimits.STEPS) {
-            rendered = GSON.toJson(toJson(report, cap)) + "\n";
-            if (OutputLimits.fits(rendered)) {
-                break;
-            }
-        }
-        return rendered;
+        return OutputLimits.renderWithin(cap -> toJson(report, cap));
     }
 
     static JsonObject toJson(GradeReport report) {

@@ -10,6 +10,9 @@ package dev.gradecheck.report;
 final class OutputLimits {
 
     /** The most bytes of a whole results file (UTF-8): PrairieLearn's documented 1 MB, with room to spare. */
+    private static final com.google.gson.Gson GSON =
+            new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
     static final int FILE_BYTES = 1_000_000;
 
     /** The most characters of one test's message or captured output, before the file-size steps. */
@@ -44,6 +47,21 @@ final class OutputLimits {
     static String capWithNote(String text, int max) {
         Cut cut = cap(text, max);
         return cut.cut() == 0 ? text : cut.text() + "\n" + cut.note();
+    }
+
+    /**
+     * Renders {@code json} (built for a per-test cap) as pretty JSON with a closing newline, with each cap of
+     * {@link #STEPS} in turn until the text fits {@link #FILE_BYTES}; the last step's text when none does.
+     */
+    static String renderWithin(java.util.function.IntFunction<com.google.gson.JsonElement> json) {
+        String rendered = "";
+        for (int cap : STEPS) {
+            rendered = GSON.toJson(json.apply(cap)) + "\n";
+            if (fits(rendered)) {
+                break;
+            }
+        }
+        return rendered;
     }
 
     /** Whether {@code rendered} fits {@link #FILE_BYTES}. */

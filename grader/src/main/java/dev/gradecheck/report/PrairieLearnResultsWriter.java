@@ -1,7 +1,5 @@
 package dev.gradecheck.report;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.gradecheck.api.CapturedOutput;
@@ -23,14 +21,12 @@ import org.apiguardian.api.API;
  * {@code points} and {@code max_points} (PrairieLearn shows per-test points only when every test has both):
  * PrairieLearn cannot delay what it shows, so every test not {@code visible} is summed into one unnamed line per
  * exercise. {@code message} is the one-line score, {@code output} a plain-text overview with the findings and the
- * pending manual items. No {@code images}: the report model holds no figures (a diagnosis carries numbers only).
+ * pending manual items. No {@code images}: figures are drawn in {@code feedback.html}, not here.
  * The file stays under {@link OutputLimits#FILE_BYTES}: outputs and messages are cut in steps until it fits, and the
  * cut says so. Thread-safe.
  */
 @API(status = API.Status.STABLE)
 public final class PrairieLearnResultsWriter implements ReportWriter {
-
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     @Override
     public String fileName() {
@@ -39,14 +35,7 @@ public final class PrairieLearnResultsWriter implements ReportWriter {
 
     @Override
     public String render(GradeReport report) {
-        String rendered = "";
-        for (int cap : OutputLimits.STEPS) {
-            rendered = GSON.toJson(toJson(report, cap)) + "\n";
-            if (OutputLimits.fits(rendered)) {
-                break;
-            }
-        }
-        return rendered;
+        return OutputLimits.renderWithin(cap -> toJson(report, cap));
     }
 
     private static JsonObject toJson(GradeReport report, int perTestChars) {
