@@ -101,6 +101,7 @@ public final class ChildCommand {
                            OptionalInt uid, boolean warmUp) {
         Path java = run.javaExecutable().orElse(settings.javaExecutable());
         List<Path> readable = new ArrayList<>(run.childClasspath());
+        readable.addAll(run.startUpFiles());
         readable.add(run.courseFolder());
         List<String> command = new ArrayList<>(plan.prefixFor(uid, java, readable));
         Path tmp = plan.bubblewrap().isPresent() ? Path.of("/tmp") : folder.tmp();

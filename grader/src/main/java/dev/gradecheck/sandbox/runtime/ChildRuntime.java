@@ -133,6 +133,11 @@ public final class ChildRuntime {
         return classpath;
     }
 
+    /** The class-data archive, when there is one: a file the child must be able to read, in a sandbox too. */
+    Optional<Path> archive() {
+        return archive;
+    }
+
     /** The options that make a child use the archive (nothing when there is none). */
     List<String> jvmOptions() {
         return archive.map(file -> List.of("-XX:SharedArchiveFile=" + file, "-Xshare:auto")).orElse(List.of());
