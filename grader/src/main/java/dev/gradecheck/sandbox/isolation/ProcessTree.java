@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -48,6 +50,7 @@ public final class ProcessTree {
      * descendants to whatever reaps orphans, which measured up to 1.8 s on a machine whose init reaps slowly.
      */
     public void kill(Duration patience) {
+        Optional<byte[]> command = commandLine(process.pid());
         track();
         seen.keySet().forEach(pid -> sameProcess(pid).ifPresent(ProcessHandle::destroyForcibly));
         long deadline = System.nanoTime() + patience.toNanos();
@@ -57,6 +60,33 @@ public final class ProcessTree {
         process.destroyForcibly();
         awaitExit(process.toHandle(), deadline);
         seen.keySet().forEach(pid -> sameProcess(pid).ifPresent(p -> awaitGone(p, deadline)));
+        command.ifPresent(line -> orphansOf(line).forEach(orphan -> {
+            orphan.destroyForcibly();
+            awaitGone(orphan, deadline);
+        }));
+    }
+
+    /**
+     * Processes re-parented to init whose command line is {@code line} byte for byte: copies the process forked in
+     * the instant it was killed, before the tree could see them. Bubblewrap's outer process forks the sandbox's
+     * first process with the same command line; forked just as the outer one dies, it never learns of the death
+     * ({@code --die-with-parent} is set only after the fork) and waits forever. A live sandbox's first process has
+     * its outer bubblewrap as parent, and a command line holds the child's own folders, so nothing else matches.
+     */
+    private static List<ProcessHandle> orphansOf(byte[] line) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.parent().map(parent -> parent.pid() == 1).orElse(false))
+                .filter(p -> commandLine(p.pid()).map(other -> Arrays.equals(other, line)).orElse(false))
+                .toList();
+    }
+
+    private static Optional<byte[]> commandLine(long pid) {
+        try {
+            byte[] line = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+            return line.length == 0 ? Optional.empty() : Optional.of(line);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** The process with this pid if it is still the one seen (pids are reused). */
