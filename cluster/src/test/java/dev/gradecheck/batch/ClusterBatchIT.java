@@ -9,6 +9,7 @@ import dev.gradecheck.cluster.hazelcast.ClusterMember;
 import dev.gradecheck.cluster.hazelcast.MemberSettings;
 import dev.gradecheck.course.Course;
 import dev.gradecheck.testing.RepoCourse;
+import dev.gradecheck.testing.TestJvms;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -168,9 +169,8 @@ class ClusterBatchIT {
     }
 
     private Process start(String name, Path course, List<String> arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), "dev.gradecheck.cluster.cli.ClusterMain",
-                "--course", course.toString()));
+        List<String> command = new ArrayList<>(TestJvms.java());
+        command.addAll(List.of("dev.gradecheck.cluster.cli.ClusterMain", "--course", course.toString()));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(temp.resolve(name + ".log").toFile())

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradecheck.testing.RepoCourse;
+import dev.gradecheck.testing.TestJvms;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -70,9 +71,8 @@ class ResumeIT {
     }
 
     private static Process start(Path classFolder, Path out) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.gradecheck.cli.Main", "--course",
-                RepoCourse.root().toString(), "batch", classFolder.toString(), "--out", out.toString(), "--jobs", "2"));
+        List<String> command = new ArrayList<>(TestJvms.java());
+        command.addAll(List.of("dev.gradecheck.cli.Main", "--course", RepoCourse.root().toString(), "batch", classFolder.toString(), "--out", out.toString(), "--jobs", "2"));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
     }

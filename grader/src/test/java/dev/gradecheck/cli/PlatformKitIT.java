@@ -12,6 +12,7 @@ import dev.gradecheck.testing.ClassroomSpec;
 import dev.gradecheck.testing.GradescopeSpec;
 import dev.gradecheck.testing.PrairieLearnSpec;
 import dev.gradecheck.testing.RepoCourse;
+import dev.gradecheck.testing.TestJvms;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -247,9 +249,9 @@ class PlatformKitIT {
     /** A grader command: this build's {@code Main} on this test's class path, for the course at {@code course}. */
     private Path grader(Path course) throws IOException {
         Path script = Files.createTempFile(temp, "grader", ".sh");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Files.writeString(script, "#!/usr/bin/env bash\nexec '" + java + "' -cp '" + System.getProperty("java.class.path")
-                + "' dev.gradecheck.cli.Main --course '" + course + "' \"$@\"\n");
+        String java = TestJvms.java().stream().map(word -> "'" + word + "'").collect(Collectors.joining(" "));
+        Files.writeString(script, "#!/usr/bin/env bash\nexec " + java + " dev.gradecheck.cli.Main --course '" + course
+                + "' \"$@\"\n");
         assertTrue(script.toFile().setExecutable(true));
         return script;
     }

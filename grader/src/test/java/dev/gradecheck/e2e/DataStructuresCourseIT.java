@@ -18,6 +18,7 @@ import dev.gradecheck.api.TestStatus;
 import dev.gradecheck.course.Course;
 import dev.gradecheck.platform.FileTrees;
 import dev.gradecheck.testing.TinyCourse;
+import dev.gradecheck.testing.TestJvms;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -183,8 +184,9 @@ class DataStructuresCourseIT {
     /** Runs the grader's command line as {@code nobody}, on a copy of this JVM's class path readable by everyone. */
     private String asNobody(String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(SETPRIV.toString(), "--reuid=" + NOBODY, "--regid=" + NOBODY,
-                "--clear-groups", "--", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", readableClasspath(), "dev.gradecheck.cli.Main"));
+                "--clear-groups", "--"));
+        command.addAll(TestJvms.java(readableClasspath()));
+        command.add("dev.gradecheck.cli.Main");
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(shared.toFile()).redirectErrorStream(true);
         builder.environment().put("HOME", shared.toString());

@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import dev.gradecheck.course.Course;
 import dev.gradecheck.testing.ReportSchema;
 import dev.gradecheck.testing.TinyCourse;
+import dev.gradecheck.testing.TestJvms;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -119,8 +120,9 @@ class SharedInstallIT {
     /** Runs the grader's command line as {@code nobody}, on a copy of this JVM's class path readable by everyone. */
     private Run asNobody(String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(SETPRIV.toString(), "--reuid=" + NOBODY, "--regid=" + NOBODY,
-                "--clear-groups", "--", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", readableClasspath(), "dev.gradecheck.cli.Main"));
+                "--clear-groups", "--"));
+        command.addAll(TestJvms.java(readableClasspath()));
+        command.add("dev.gradecheck.cli.Main");
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(shared.toFile()).redirectErrorStream(true);
         builder.environment().put("HOME", shared.toString());
