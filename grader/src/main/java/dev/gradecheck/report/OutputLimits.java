@@ -1,5 +1,11 @@
 package dev.gradecheck.report;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import java.nio.charset.StandardCharsets;
+import java.util.function.IntFunction;
+
 /**
  * What the student-facing formats cut to stay within the platforms' limits. PrairieLearn rejects a
  * {@code results.json} over 1 MB; Gradescope publishes no limit, so its file is held to the same 1 MB and its
@@ -9,10 +15,9 @@ package dev.gradecheck.report;
  */
 final class OutputLimits {
 
-    /** The most bytes of a whole results file (UTF-8): PrairieLearn's documented 1 MB, with room to spare. */
-    private static final com.google.gson.Gson GSON =
-            new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
+    /** The most bytes of a whole results file (UTF-8): PrairieLearn's documented 1 MB, with room to spare. */
     static final int FILE_BYTES = 1_000_000;
 
     /** The most characters of one test's message or captured output, before the file-size steps. */
@@ -53,7 +58,7 @@ final class OutputLimits {
      * Renders {@code json} (built for a per-test cap) as pretty JSON with a closing newline, with each cap of
      * {@link #STEPS} in turn until the text fits {@link #FILE_BYTES}; the last step's text when none does.
      */
-    static String renderWithin(java.util.function.IntFunction<com.google.gson.JsonElement> json) {
+    static String renderWithin(IntFunction<JsonElement> json) {
         String rendered = "";
         for (int cap : STEPS) {
             rendered = GSON.toJson(json.apply(cap)) + "\n";
@@ -66,7 +71,7 @@ final class OutputLimits {
 
     /** Whether {@code rendered} fits {@link #FILE_BYTES}. */
     static boolean fits(String rendered) {
-        return rendered.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= FILE_BYTES;
+        return rendered.getBytes(StandardCharsets.UTF_8).length <= FILE_BYTES;
     }
 
     /**

@@ -72,7 +72,8 @@ class ResumeIT {
 
     private static Process start(Path classFolder, Path out) throws Exception {
         List<String> command = new ArrayList<>(TestJvms.java());
-        command.addAll(List.of("dev.gradecheck.cli.Main", "--course", RepoCourse.root().toString(), "batch", classFolder.toString(), "--out", out.toString(), "--jobs", "2"));
+        command.addAll(List.of("dev.gradecheck.cli.Main", "--course", RepoCourse.root().toString(), "batch",
+                classFolder.toString(), "--out", out.toString(), "--jobs", "2"));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
     }
