@@ -32,9 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A cluster batch as real processes on 127.0.0.1: a coordinator that grades nothing itself ({@code --jobs 0}) and
- * worker processes grade a class of 32 (folders from the class fixture, a zip, a git repository). One run carries
- * every assertion: a worker killed with SIGKILL while it grades, a replacement joining late, the coordinator killed
- * with SIGKILL and started again — and the outputs equal a local batch's of the same class apart from timestamps and
+ * worker processes grade a class of 32 (folders from the class fixture, one with a link, a zip, a git repository). One
+ * run carries every assertion: a worker killed with SIGKILL while it grades, a replacement joining late, the
+ * coordinator killed with SIGKILL and started again — and the outputs equal a local batch's of the same class apart from timestamps and
  * durations, every student graded once. Meanwhile a worker of another course version, a worker of another cluster
  * name and a member that forges a result are each refused, and their refusal is seen. Nothing is left behind: no
  * process, no listening port.
@@ -133,11 +133,16 @@ class ClusterBatchIT {
         }
     }
 
-    /** The class: the fixture's folders, one of them zipped, and one as a git repository. */
+    /**
+     * The class: the fixture's folders, one of them zipped, and one as a git repository; one folder holds a link to
+     * the reference solutions, which a grading lists among the ignored paths and never follows.
+     */
     private Path classOf(int count) throws IOException {
         Map<String, Path> made = ClassFixture.submissions(temp.resolve("made"), count);
         Path classFolder = Files.createDirectories(temp.resolve("class"));
         made.forEach((student, folder) -> ClassFixture.copy(folder, classFolder.resolve(student)));
+        Path linking = classFolder.resolve(made.keySet().stream().sorted().findFirst().orElseThrow());
+        Files.createSymbolicLink(linking.resolve("reference-solutions"), RepoCourse.root().resolve("solutions"));
         ClassFixture.zip(made.get("partial"), classFolder.resolve("zipped.zip"));
         Path repository = ClassFixture.copy(made.get("typical-mistake"), classFolder.resolve("committed"));
         ClassFixture.commitAll(repository, "first", "2025-01-01T10:00:00Z");

@@ -5,11 +5,15 @@ import dev.gradecheck.batch.GraderLanes;
 import dev.gradecheck.cluster.Job;
 import dev.gradecheck.cluster.JobGrader;
 import dev.gradecheck.platform.FileTrees;
+import dev.gradecheck.submission.Intake;
+import dev.gradecheck.submission.Submission;
+import dev.gradecheck.submission.SubmissionException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -57,13 +61,30 @@ public final class BatchJobGrader implements JobGrader {
         try {
             Path zip = folder.resolve(JobPackage.SUBMISSION);
             Files.write(zip, contents.submissionZip());
+            String graded = contents.links().isEmpty() ? zip.toString() : withLinks(zip, contents.links(), folder);
             Path out = Files.createDirectory(folder.resolve("out"));
             BatchLanes.Done done = lanes.grade(new BatchLanes.Task(courseRoot, job.student(), job.submissionHash(),
-                    zip.toString(), Optional.empty(), contents.exercises(), out));
-            return new ReportPackage(done.code().code(), done.errors(), zip.toString(), reports(out)).toBytes();
+                    graded, Optional.empty(), contents.exercises(), out));
+            return new ReportPackage(done.code().code(), done.errors(), graded, reports(out)).toBytes();
         } finally {
             FileTrees.deleteQuietly(folder);
         }
+    }
+
+    /**
+     * A folder with links: the zip extracted by the grader's intake (its zip safety), then a stand-in link at each
+     * path, so the grading sees the folder as the coordinator's machine has it. A zip the intake refuses is graded as
+     * it is, so the grading reports why.
+     */
+    private static String withLinks(Path zip, List<String> links, Path folder) throws IOException {
+        Submission opened;
+        try {
+            opened = Intake.create(folder.resolve("opened")).open(zip.toString(), Optional.empty());
+        } catch (SubmissionException e) {
+            return zip.toString();
+        }
+        JobPackage.placeLinks(opened.root(), links);
+        return opened.root().toString();
     }
 
     /** The report files the grading wrote: plain names, regular files, text. */

@@ -112,7 +112,7 @@ public final class ClusterLanes implements BatchLanes {
     @Override
     public Done grade(Task task) throws Exception {
         Optional<String> commit = Optional.empty();
-        byte[] submission;
+        JobPackage.Packed submission;
         if (task.ref().isPresent() || task.submission().regionMatches(true, 0, "file:", 0, 5)) {
             Files.createDirectories(scratch);
             Path checkout = Files.createTempDirectory(scratch, "git-");
@@ -128,7 +128,7 @@ public final class ClusterLanes implements BatchLanes {
         } else {
             Path path = Path.of(task.submission());
             submission = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? JobPackage.zipFolder(path)
-                    : Files.readAllBytes(path);
+                    : JobPackage.zipFile(path);
         }
         Outcome outcome = await(Job.of(sha256(task.key()), task.student(), suiteHash,
                 JobPackage.pack(task.exercises(), submission)));
