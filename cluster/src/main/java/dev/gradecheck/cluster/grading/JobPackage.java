@@ -40,7 +40,7 @@ final class JobPackage {
     static final String LINK_TARGET = ".gradecheck-link-not-sent";
     private static final Gson GSON = new Gson();
 
-    /** A job's contents: {@code links} are the paths of the submission folder's links, relative, {@code /}-separated. */
+    /** A job's contents; {@code links} are the paths of the submission folder's links, {@code /}-separated. */
     record Contents(List<String> exercises, byte[] submissionZip, List<String> links) {
         Contents {
             exercises = List.copyOf(exercises);
@@ -109,7 +109,8 @@ final class JobPackage {
             throw new IOException("a job holds " + JOB + " and " + SUBMISSION + "; this one lacks "
                     + (jobJson == null ? JOB : SUBMISSION));
         }
-        return new Contents(strings(jobJson, "exercises", true), submission, strings(jobJson, "links", false));
+        JsonObject json = parse(jobJson);
+        return new Contents(strings(json, "exercises", true), submission, strings(json, "links", false));
     }
 
     private static byte[] read(InputStream in, int cap, String name) throws IOException {
@@ -124,20 +125,34 @@ final class JobPackage {
         return out.toByteArray();
     }
 
-    /** The strings of array {@code key} of job.json; an optional array may be absent (a job of an older coordinator). */
-    private static List<String> strings(byte[] jobJson, String key, boolean required) throws IOException {
+    private static JsonObject parse(byte[] jobJson) throws IOException {
         try {
             JsonObject json = GSON.fromJson(new String(jobJson, StandardCharsets.UTF_8), JsonObject.class);
-            List<String> values = new ArrayList<>();
-            if (!required && !json.has(key)) {
-                return values;
+            if (json == null) {
+                throw new JsonParseException("empty");
             }
+            return json;
+        } catch (JsonParseException | ClassCastException e) {
+            throw notAJob(e);
+        }
+    }
+
+    /** The strings of array {@code key} of job.json; an optional one may be absent (a job of an older coordinator). */
+    private static List<String> strings(JsonObject json, String key, boolean required) throws IOException {
+        List<String> values = new ArrayList<>();
+        if (!required && !json.has(key)) {
+            return values;
+        }
+        try {
             json.getAsJsonArray(key).forEach(value -> values.add(value.getAsString()));
             return values;
-        } catch (JsonParseException | NullPointerException | IllegalStateException | ClassCastException
-                 | UnsupportedOperationException e) {
-            throw new IOException(JOB + " of a job is not {\"exercises\": [...], \"links\": [...]}: " + e.getMessage(), e);
+        } catch (NullPointerException | IllegalStateException | ClassCastException | UnsupportedOperationException e) {
+            throw notAJob(e);
         }
+    }
+
+    private static IOException notAJob(RuntimeException e) {
+        return new IOException(JOB + " of a job is not {\"exercises\": [...], \"links\": [...]}: " + e.getMessage(), e);
     }
 
     /** A zip submission as it is: it holds no links the grader would list. */
@@ -147,8 +162,8 @@ final class JobPackage {
 
     /**
      * The regular files under {@code root} zipped, by path relative to it, in name order, times zeroed, and the paths
-     * of its links (not below another link, as a local listing has them); a {@code .git} folder left out (a git
-     * submission travels as its checkout). Links are never followed.
+     * of its links; a {@code .git} folder left out (a git submission travels as its checkout). Links are never
+     * followed, so nothing below a linked folder is listed, as in a local listing.
      */
     static Packed zipFolder(Path root) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -157,7 +172,7 @@ final class JobPackage {
             for (Path file : walk.sorted().toList()) {
                 String name = root.relativize(file).toString().replace('\\', '/');
                 boolean link = Files.isSymbolicLink(file);
-                if (name.isEmpty() || name.equals(".git") || name.startsWith(".git/") || hasLinkAbove(root, file)
+                if (name.isEmpty() || name.equals(".git") || name.startsWith(".git/")
                         || !link && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
@@ -181,7 +196,7 @@ final class JobPackage {
     static void placeLinks(Path root, List<String> links) throws IOException {
         for (String link : links) {
             List<String> segments = List.of(link.split("/", -1));
-            if (link.isEmpty() || link.startsWith("/") || link.contains("\\")
+            if (link.contains("\\")
                     || segments.stream().anyMatch(s -> s.isEmpty() || s.equals(".") || s.equals(".."))) {
                 throw new IOException("a job's link path '" + link + "' is not a plain relative path");
             }
@@ -200,14 +215,5 @@ final class JobPackage {
             }
             Files.createSymbolicLink(place, Path.of(LINK_TARGET));
         }
-    }
-
-    private static boolean hasLinkAbove(Path root, Path file) {
-        for (Path folder = file.getParent(); folder != null && !folder.equals(root); folder = folder.getParent()) {
-            if (Files.isSymbolicLink(folder)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
