@@ -10,14 +10,19 @@ import dev.gradecheck.api.Location;
 import dev.gradecheck.api.Severity;
 import dev.gradecheck.submission.Fixtures;
 import dev.gradecheck.submission.StudentSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ExerciseCompilerTests {
 
     private static final String MLP = "backprop/mlp/Mlp.java";
+    private static final String CHAIN_RULE = "backprop/chainrule/ChainRule.java";
     private static final ExerciseCompiler COMPILER = ExerciseCompiler.create();
 
     @TempDir
@@ -121,6 +127,89 @@ class ExerciseCompilerTests {
                 () -> COMPILER.compile(List.of(source), List.of(provided), temp.resolve("classes")));
 
         assertTrue(result.success() || !result.findings().isEmpty(), result.toString());
+    }
+
+    @Test
+    void compilesExercisesTogetherEachIntoItsOwnFolder() {
+        Map<String, List<StudentSource>> sources = Map.of(
+                "mlp", List.of(Fixtures.studentSource(MLP, "Mlp.java", "compile/Mlp.java.txt")),
+                "chain-rule", List.of(source(CHAIN_RULE, "package backprop.chainrule;\npublic final class ChainRule {\n"
+                        + "  public double twice(double x) { Runnable r = () -> { }; return 2 * x; }\n}\n")));
+
+        Optional<Map<String, CompileResult>> results = COMPILER.compileTogether(sources, List.of(provided), folders());
+
+        assertEquals(Optional.of(Map.of("mlp", new CompileResult(true, List.of()),
+                "chain-rule", new CompileResult(true, List.of()))), results);
+        assertEquals(List.of("backprop/mlp/Mlp.class"), classFiles(temp.resolve("mlp")));
+        assertEquals(List.of("backprop/chainrule/ChainRule.class"), classFiles(temp.resolve("chain-rule")));
+    }
+
+    /**
+     * Whatever makes one run differ from compiling apart (a finding, or code that compiles only beside another
+     * exercise's sources): the caller then compiles apart, into folders left empty.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "a compile error          | ''                         | public double twice(double x) { return 2 * y; }",
+        "naming the other's class | ''                         | public double first(backprop.mlp.Mlp m) { return 1; }",
+        "an import of it          | import backprop.mlp.Mlp;   | public double one() { return 1; }",
+        "a static import          | import static backprop.mlp.Mlp.TWO; | public double one() { return 1; }",
+        "reading its constant     | ''                         | public double twice(double x) { return x * backprop.mlp.Mlp.TWO; }",
+        "a method reference       | ''                         | public Object make() { return (java.util.function.Supplier<Object>) backprop.mlp.Mlp::new; }"})
+    void refusesToCompileTogetherWhatApartWouldNot(String what, String imports, String member) {
+        String mlp = "package backprop.mlp;\npublic final class Mlp {\n  public static final double TWO = 2;\n}\n";
+        String chainRule = "package backprop.chainrule;\n" + imports + "\npublic final class ChainRule {\n  " + member
+                + "\n}\n";
+        Map<String, List<StudentSource>> sources = Map.of("mlp", List.of(source(MLP, mlp)),
+                "chain-rule", List.of(source(CHAIN_RULE, chainRule)));
+
+        Optional<Map<String, CompileResult>> results = COMPILER.compileTogether(sources, List.of(provided), folders());
+
+        assertEquals(Optional.empty(), results, what);
+        assertEquals(List.of(), classFiles(temp.resolve("mlp")), what);
+        assertEquals(List.of(), classFiles(temp.resolve("chain-rule")), what);
+        CompileResult apart = COMPILER.compile(sources.get("chain-rule"), List.of(provided), temp.resolve("apart"));
+        assertFalse(apart.success() && apart.findings().isEmpty(), what + ": " + apart);
+    }
+
+    /** What compiles apart without a finding, a javac note (unchecked) or a mere mention of the other's class. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "a note of javac's  | public java.util.List<String> names(Object o) { return (java.util.List<String>) o; }",
+        "a comment, a text  | /** Unlike backprop.mlp.Mlp. */ String mlp = \"backprop.mlp.Mlp\";",
+        "its own Mlp        | static final class Mlp { } Mlp mine = new Mlp();"})
+    void compilesTogetherWhatApartAlsoCompilesCleanly(String what, String member) {
+        Map<String, List<StudentSource>> sources = Map.of(
+                "mlp", List.of(Fixtures.studentSource(MLP, "Mlp.java", "compile/Mlp.java.txt")),
+                "chain-rule", List.of(source(CHAIN_RULE, "package backprop.chainrule;\npublic final class ChainRule {\n  "
+                        + member + "\n}\n")));
+        CompileResult apart = COMPILER.compile(sources.get("chain-rule"), List.of(provided), temp.resolve("apart"));
+
+        Optional<Map<String, CompileResult>> results = COMPILER.compileTogether(sources, List.of(provided), folders());
+
+        assertEquals(new CompileResult(true, List.of()), apart, what);
+        assertEquals(Optional.of(apart), results.map(r -> r.get("chain-rule")), what);
+        assertEquals(classFiles(temp.resolve("apart")), classFiles(temp.resolve("chain-rule")), what);
+    }
+
+    private Map<String, Path> folders() {
+        return Map.of("mlp", temp.resolve("mlp"), "chain-rule", temp.resolve("chain-rule"));
+    }
+
+    private static StudentSource source(String declaredPath, String text) {
+        return new StudentSource(declaredPath, declaredPath, text, "0".repeat(64));
+    }
+
+    private static List<String> classFiles(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).map(f -> folder.relativize(f).toString().replace('\\', '/'))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private CompileResult compile(String submissionPath, String fixture) {
