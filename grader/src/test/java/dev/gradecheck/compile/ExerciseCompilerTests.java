@@ -134,14 +134,16 @@ class ExerciseCompilerTests {
         Map<String, List<StudentSource>> sources = Map.of(
                 "mlp", List.of(Fixtures.studentSource(MLP, "Mlp.java", "compile/Mlp.java.txt")),
                 "chain-rule", List.of(source(CHAIN_RULE, "package backprop.chainrule;\npublic final class ChainRule {\n"
-                        + "  public double twice(double x) { Runnable r = () -> { }; return 2 * x; }\n}\n")));
+                        + "  public double twice(double x) { Runnable r = new Runnable() { public void run() { } }; return 2 * x; }\n"
+                        + "  record Pair(double a, double b) { }\n}\n")));
 
         Optional<Map<String, CompileResult>> results = COMPILER.compileTogether(sources, List.of(provided), folders());
 
         assertEquals(Optional.of(Map.of("mlp", new CompileResult(true, List.of()),
                 "chain-rule", new CompileResult(true, List.of()))), results);
         assertEquals(List.of("backprop/mlp/Mlp.class"), classFiles(temp.resolve("mlp")));
-        assertEquals(List.of("backprop/chainrule/ChainRule.class"), classFiles(temp.resolve("chain-rule")));
+        assertEquals(List.of("backprop/chainrule/ChainRule$1.class", "backprop/chainrule/ChainRule$Pair.class",
+                "backprop/chainrule/ChainRule.class"), classFiles(temp.resolve("chain-rule")));
     }
 
     /**
