@@ -194,6 +194,34 @@ class ExerciseCompilerTests {
         assertEquals(classFiles(temp.resolve("apart")), classFiles(temp.resolve("chain-rule")), what);
     }
 
+    /** A helper class each exercise declares for itself: apart both compile, together they would clash. */
+    @Test
+    void compilesApartWhenTwoExercisesDeclareTheSameHelper() {
+        String helper = "\nfinal class Helper {\n  static double two() { return 2; }\n}\n";
+        Map<String, List<StudentSource>> sources = Map.of(
+                "mlp", List.of(source(MLP, "package backprop.mlp;\npublic final class Mlp { }\n"),
+                        source("backprop/mlp/Helper.java", "package backprop.mlp;" + helper)),
+                "chain-rule", List.of(source(CHAIN_RULE, "package backprop.chainrule;\npublic final class ChainRule { }\n"),
+                        source("backprop/chainrule/Helper.java", "package backprop.mlp;" + helper)));
+
+        assertEquals(Optional.empty(), COMPILER.compileTogether(sources, List.of(provided), folders()));
+        sources.forEach((exercise, files) -> assertEquals(new CompileResult(true, List.of()),
+                COMPILER.compile(files, List.of(provided), temp.resolve("apart-" + exercise)), exercise));
+    }
+
+    @Test
+    void survivesDeeplyNestedCodeCompiledTogether() {
+        String text = "package backprop.mlp;\npublic final class Mlp {\n  int f() { return " + "(".repeat(3_000) + "1"
+                + ")".repeat(3_000) + "; }\n}\n";
+        Map<String, List<StudentSource>> sources = Map.of("mlp", List.of(source(MLP, text)),
+                "chain-rule", List.of(source(CHAIN_RULE, "package backprop.chainrule;\npublic final class ChainRule { }\n")));
+
+        Optional<Map<String, CompileResult>> results = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> COMPILER.compileTogether(sources, List.of(provided), folders()));
+
+        results.ifPresent(r -> assertTrue(Files.isRegularFile(temp.resolve("mlp/backprop/mlp/Mlp.class")), r.toString()));
+    }
+
     private Map<String, Path> folders() {
         return Map.of("mlp", temp.resolve("mlp"), "chain-rule", temp.resolve("chain-rule"));
     }
