@@ -8,15 +8,12 @@ import com.sun.source.util.JavacTask;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
-import dev.gradecheck.platform.FileTrees;
 import dev.gradecheck.submission.StudentSource;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,7 +50,7 @@ final class CompiledTogether {
         this.exerciseOf = exerciseOf;
     }
 
-    /** True when the run was clean and every class file is in its exercise's folder. */
+    /** True when the run was clean and every class file is in its exercise's folder (which exist). */
     static boolean run(JavaCompiler compiler, Map<String, List<StudentSource>> sources, List<Path> classpath,
                        Map<String, Path> outputs) throws IOException {
         Map<URI, String> exerciseOf = new HashMap<>();
@@ -63,17 +60,14 @@ final class CompiledTogether {
             units.add(unit);
             exerciseOf.put(unit.toUri(), exercise);
         }));
-        for (Path folder : outputs.values()) {
-            Files.createDirectories(folder);
-        }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, Locale.ENGLISH,
                 StandardCharsets.UTF_8)) {
             standard.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
             standard.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
+            // A default javac asks for; every class file it writes is routed by Routing.
             standard.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(outputs.values().iterator().next()));
-            Routing files = new Routing(standard, exerciseOf, outputs);
-            JavacTask task = (JavacTask) compiler.getTask(new StringWriter(), files, diagnostics,
+            JavacTask task = (JavacTask) compiler.getTask(new StringWriter(), new Routing(standard, exerciseOf, outputs), diagnostics,
                     ExerciseCompiler.OPTIONS, null, units);
             Iterable<? extends CompilationUnitTree> trees = task.parse();
             task.analyze();
@@ -81,23 +75,13 @@ final class CompiledTogether {
                 return false;
             }
             task.generate();
-            return !hasErrors(diagnostics) && !files.misrouted;
+            return !hasErrors(diagnostics);
         }
     }
 
     /** Errors only: they are all a compilation's findings ({@link CompileFindings}); warnings and notes are not. */
     private static boolean hasErrors(DiagnosticCollector<JavaFileObject> diagnostics) {
         return diagnostics.getDiagnostics().stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
-    }
-
-    /** Deletes what a refused run may have written into {@code folder}, keeping the folder. */
-    static void emptyQuietly(Path folder) {
-        FileTrees.deleteQuietly(folder);
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the class folder " + folder, e);
-        }
     }
 
     /** Whether a unit names (imports, calls, extends, reads a constant of...) a class of another exercise's sources. */
@@ -154,12 +138,14 @@ final class CompiledTogether {
         });
     }
 
-    /** Sends each class file to the folder of the exercise whose source it was compiled from. */
+    /**
+     * Sends each class file to the folder of the exercise whose source it was compiled from; anything else is an
+     * {@link IOException}, which javac reports as an error, so the run is refused.
+     */
     private static final class Routing extends ForwardingJavaFileManager<StandardJavaFileManager> {
 
         private final Map<URI, String> exerciseOf;
         private final Map<String, Path> outputs;
-        private boolean misrouted;
 
         Routing(StandardJavaFileManager standard, Map<URI, String> exerciseOf, Map<String, Path> outputs) {
             super(standard);
@@ -172,11 +158,9 @@ final class CompiledTogether {
                                                    FileObject sibling) throws IOException {
             String exercise = sibling == null ? null : exerciseOf.get(sibling.toUri());
             if (location != StandardLocation.CLASS_OUTPUT || exercise == null) {
-                misrouted = true;
                 throw new IOException("no exercise's class folder for " + className);
             }
             Path file = outputs.get(exercise).resolve(className.replace('.', File.separatorChar) + kind.extension);
-            Files.createDirectories(file.getParent());
             return fileManager.getJavaFileObjects(file).iterator().next();
         }
     }

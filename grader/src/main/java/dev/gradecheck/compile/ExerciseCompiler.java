@@ -1,6 +1,7 @@
 package dev.gradecheck.compile;
 
 import dev.gradecheck.api.Finding;
+import dev.gradecheck.platform.FileTrees;
 import dev.gradecheck.submission.StudentSource;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -11,12 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -111,7 +110,7 @@ public final class ExerciseCompiler {
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("nothing to compile: an exercise needs at least one source");
         }
-        List<StudentSource> sorted = sources.stream().sorted(Comparator.comparing(StudentSource::declaredPath)).toList();
+        List<StudentSource> sorted = inOrder(sources);
         List<Path> path = List.copyOf(classpath);
         createFolder(Objects.requireNonNull(outputDirectory, "outputDirectory"));
         String firstFile = sorted.get(0).submissionPath();
@@ -121,43 +120,51 @@ public final class ExerciseCompiler {
     /**
      * Compiles several exercises in one javac run, each exercise's classes into its own folder, and gives what
      * compiling each on its own would: javac then reads the JDK's and the provided classes once instead of once per
-     * exercise (measured: about a third of the CPU time). It gives that only when the run is clean: javac reports no
+     * exercise (measured: about a third of the CPU time). It does so only when the run is clean: javac reports no
      * error (warnings and notes are never findings) and no exercise's code names a class that another exercise's
-     * sources declare, which compiling apart would refuse. Otherwise, or when javac fails or takes longer than
-     * {@link #TOGETHER_TIME_LIMIT}, it gives nothing, writes nothing, and the caller compiles each exercise on its own
-     * with {@link #compile}, whose findings are then exactly those of an exercise compiled apart.
+     * sources declare, which compiling apart would refuse. Then every exercise compiled with no finding, as
+     * {@link #compile} would say. Otherwise, or when javac fails or takes longer than {@link #TOGETHER_TIME_LIMIT}, it
+     * leaves the folders empty and the caller compiles each exercise with {@link #compile}, whose findings are then
+     * exactly those of an exercise compiled apart.
      *
      * @param sources each exercise's student files (exercise id to at least one source)
      * @param classpath class folders and jars the sources compile against (the provided classes)
      * @param outputs each exercise's class folder (created when needed), for every exercise in {@code sources}
-     * @return each exercise's result (all successes, no findings), or empty: compile them apart
+     * @return true when every exercise compiled, cleanly, into its folder; false: compile them apart
      * @throws IllegalArgumentException if an exercise has no sources or no output folder
      */
-    public Optional<Map<String, CompileResult>> compileTogether(Map<String, List<StudentSource>> sources,
-                                                                List<Path> classpath, Map<String, Path> outputs) {
+    public boolean compileTogether(Map<String, List<StudentSource>> sources, List<Path> classpath,
+                                   Map<String, Path> outputs) {
         Map<String, List<StudentSource>> sorted = new TreeMap<>();
         sources.forEach((exercise, files) -> {
             if (files.isEmpty() || !outputs.containsKey(exercise)) {
                 throw new IllegalArgumentException("exercise " + exercise + " needs sources and a class folder");
             }
-            sorted.put(exercise, files.stream().sorted(Comparator.comparing(StudentSource::declaredPath)).toList());
+            sorted.put(exercise, inOrder(files));
         });
         List<Path> path = List.copyOf(classpath);
-        Map<String, Path> folders = Map.copyOf(outputs);
+        Map<String, Path> folders = new TreeMap<>(outputs);
+        folders.keySet().retainAll(sorted.keySet());
+        folders.values().forEach(ExerciseCompiler::createFolder);
         try {
-            FutureTask<Boolean> task = onJavacThread(() -> CompiledTogether.run(compiler, sorted, path, folders));
-            if (task.get(TOGETHER_TIME_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                Map<String, CompileResult> results = new LinkedHashMap<>();
-                sorted.keySet().forEach(exercise -> results.put(exercise, new CompileResult(true, List.of())));
-                return Optional.of(results);
+            if (onJavacThread(() -> CompiledTogether.run(compiler, sorted, path, folders))
+                    .get(TOGETHER_TIME_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
             }
         } catch (TimeoutException | ExecutionException e) {
             // Compiled apart, each exercise gets its own finding for what went wrong.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        folders.values().forEach(CompiledTogether::emptyQuietly);
-        return Optional.empty();
+        folders.values().forEach(folder -> {
+            FileTrees.deleteQuietly(folder);
+            createFolder(folder);
+        });
+        return false;
+    }
+
+    private static List<StudentSource> inOrder(List<StudentSource> sources) {
+        return sources.stream().sorted(Comparator.comparing(StudentSource::declaredPath)).toList();
     }
 
     /** Runs javac's work on a thread of its own with a large stack (deeply nested code recurses deeply). */

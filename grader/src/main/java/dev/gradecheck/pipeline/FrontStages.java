@@ -127,13 +127,11 @@ final class FrontStages {
                     outputs.put(exercise.id(), classes.resolve(exercise.id()));
                 }
             }
-            CompletableFuture<Optional<Map<String, CompileResult>>> together = sources.size() < 2
-                    ? CompletableFuture.completedFuture(Optional.empty())
+            CompletableFuture<Boolean> together = sources.size() < 2 ? CompletableFuture.completedFuture(false)
                     : CompletableFuture.supplyAsync(() -> compiler.compileTogether(sources, classpath, outputs), compiling);
             sources.forEach((id, found) -> compiled.put(id, together.thenCompose(clean -> clean
-                    .map(results -> CompletableFuture.completedFuture(results.get(id)))
-                    .orElseGet(() -> CompletableFuture.supplyAsync(
-                            () -> compiler.compile(found, classpath, outputs.get(id)), compiling)))));
+                    ? CompletableFuture.completedFuture(new CompileResult(true, List.of()))
+                    : CompletableFuture.supplyAsync(() -> compiler.compile(found, classpath, outputs.get(id)), compiling))));
         }
 
         /**
